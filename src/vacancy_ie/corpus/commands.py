@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Optional
 
@@ -68,10 +69,14 @@ def author(quotes: list[Path] = typer.Argument(..., help="Quote-based annotation
            data: Optional[Path] = DataOption) -> None:
     """Place quoted spans in the texts and write stand-off records; refuse ambiguous quotes."""
     volume = _volume(data)
-    records, n_errors = [], 0
+    records, n_errors, n_skipped = [], 0, 0
     for path in quotes:
         try:
             for item in read_quote_file(path):
+                if item.get("skip"):
+                    err.print(f"{path} {item.get('id')}: skipped ({item['skip']})")
+                    n_skipped += 1
+                    continue
                 try:
                     authored = author_document(item, volume, status, annotator)
                 except DataVolumeError as error:
@@ -87,7 +92,7 @@ def author(quotes: list[Path] = typer.Argument(..., help="Quote-based annotation
             raise typer.Exit(2)
     n = write_records(out, records)
     err.print(f"{n} records, {sum(len(r.spans) for r in records)} spans -> {out}; "
-              f"{n_errors} quotes refused")
+              f"{n_errors} quotes refused, {n_skipped} documents skipped")
     if n_errors:
         raise typer.Exit(1)
 
@@ -114,3 +119,129 @@ def validate_cmd(paths: list[Path] = typer.Argument(None, help="Record files or 
     err.print(("[red]" if problems else "[green]") + summary)
     if problems:
         raise typer.Exit(1)
+
+
+RecordsOption = typer.Option(Path("corpus/annotations"), "--records",
+                             help="Record file or folder.")
+SplitsOption = typer.Option(Path("corpus/splits.json"), "--splits", help="The split file.")
+
+
+def _records(path: Path, status: Optional[str] = "gold") -> list:
+    try:
+        records = read_records(path)
+    except (RecordError, OSError) as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1)
+    return [r for r in records if status is None or r.status == status]
+
+
+def _employers(volume: DataVolume, records: list) -> dict[str, str]:
+    try:
+        return {r.id: volume.get(r.id, r.source).employer for r in records}
+    except DataVolumeError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def split(records: Path = RecordsOption, out: Path = SplitsOption, seed: int = 13,
+          test_fraction: float = 0.25, dev_fraction: float = 0.15,
+          data: Optional[Path] = DataOption) -> None:
+    """Split gold documents into train/dev/test, grouped by employer, stratified by content."""
+    from .splits import check_disjoint, make_splits, split_summary
+
+    gold = _records(records)
+    employers = _employers(_volume(data), gold)
+    splits = make_splits(gold, employers, seed, test_fraction, dev_fraction)
+    problems = check_disjoint(splits, employers)
+    if problems:
+        for problem in problems:
+            err.print(f"[red]{problem}")
+        raise typer.Exit(1)
+    summary = split_summary(splits, gold, employers)
+    out.write_text(json.dumps({"seed": seed, "grouped_by": "employer", "summary": summary,
+                               **splits}, indent=1) + "\n")
+    for name, info in summary.items():
+        err.print(f"{name}: {info['documents']} documents, {info['employers']} employers, {info['strata']}")
+
+
+def _load_splits(path: Path) -> dict[str, list[str]]:
+    if not path.is_file():
+        err.print(f"[red]error:[/] {path} not found: run `vacancy-ie corpus split` first")
+        raise typer.Exit(1)
+    return json.loads(path.read_text())
+
+
+@app.command()
+def convert(records: Path = RecordsOption, splits: Path = SplitsOption,
+            out: Path = typer.Option(Path("corpus/spacy"), help="Folder for SPLIT.spacy files."),
+            strict: bool = typer.Option(False, help="Exit 1 when a span does not align."),
+            data: Optional[Path] = DataOption) -> None:
+    """Write gold records as spaCy DocBins per split; count spans that do not align."""
+    from ..tokenizer import blank_nlp
+    from .convert import ConversionReport, convert as convert_records
+    from .splits import SPLITS
+
+    volume, nlp = _volume(data), blank_nlp()
+    by_id = {r.id: r for r in _records(records)}
+    split_ids = _load_splits(splits)
+    total = ConversionReport()
+    for name in SPLITS:
+        missing = [i for i in split_ids.get(name, []) if i not in by_id]
+        if missing:
+            err.print(f"[red]error:[/] {name} lists {len(missing)} ids with no gold record "
+                      f"(first: {missing[0]})")
+            raise typer.Exit(1)
+        try:
+            report = convert_records((by_id[i] for i in split_ids.get(name, [])), volume, nlp,
+                                     out / f"{name}.spacy")
+        except DataVolumeError as error:
+            err.print(f"[red]error:[/] {error}")
+            raise typer.Exit(2)
+        err.print(f"{name}: {report.docs} docs, {sum(report.spans.values())} spans, "
+                  f"{sum(report.misaligned.values())} misaligned -> {out / (name + '.spacy')}")
+        total.add(report)
+    for problem in total.problems:
+        err.print(f"[yellow]misaligned:[/] {problem}")
+    if strict and total.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(records: Path = RecordsOption, splits: Path = SplitsOption,
+          out: Optional[Path] = typer.Option(Path("corpus/STATS.md"), help="Markdown file to write."),
+          data: Optional[Path] = DataOption) -> None:
+    """Documents, spans per label and attribute values per split (via HF datasets)."""
+    from .stats import stats_markdown
+
+    all_records = _records(records, status=None)
+    text = stats_markdown(all_records, _load_splits(splits), _employers(_volume(data), all_records))
+    if out:
+        out.write_text(text)
+        err.print(f"-> {out}")
+    else:
+        typer.echo(text)
+
+
+@app.command()
+def review(doc_id: str, records: Path = RecordsOption,
+           out: Optional[Path] = typer.Option(None, help="HTML file (default corpus/work/review/ID.html)."),
+           data: Optional[Path] = DataOption) -> None:
+    """Render one document's spans with displaCy, for a check by eye."""
+    from ..tokenizer import blank_nlp
+    from .review import render_record
+
+    matches = [r for r in _records(records, status=None) if r.id == doc_id]
+    if not matches:
+        err.print(f"[red]error:[/] no record for {doc_id!r} in {records}")
+        raise typer.Exit(1)
+    volume = _volume(data)
+    try:
+        notice = volume.checked(doc_id, matches[0].source, matches[0].sha256)
+    except DataVolumeError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2)
+    out = out or Path("corpus/work/review") / f"{doc_id}.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_record(matches[0], notice, blank_nlp()), encoding="utf-8")
+    err.print(f"-> {out}")

@@ -1,0 +1,86 @@
+"""Train / dev / test by document, grouped by employer and stratified by content.
+
+No employer has notices in two splits, so test scores say how the model does on templates it
+has not seen. Stratification keeps grades, deadlines and desirable languages in every split.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from sklearn.model_selection import StratifiedGroupKFold
+
+from .records import AnnotationRecord
+
+SPLITS = ("train", "dev", "test")
+
+
+def stratum(record: AnnotationRecord) -> str:
+    """The rarest kind of content a document has, so that each kind lands in every split."""
+    labels = {s.label for s in record.spans}
+    if any(s.label == "LANGUAGE" and s.attrs.get("requirement") == "desirable" for s in record.spans):
+        return "desirable-language"
+    if "GRADE" in labels:
+        return "grade"
+    if "DEADLINE" in labels:
+        return "deadline"
+    return "other"
+
+
+def _pick_fold(ids: list[str], y: list[str], groups: list[str], n_splits: int, seed: int,
+               target: float) -> set[int]:
+    """The fold of a stratified group k-fold whose size is closest to `target` documents."""
+    splitter = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+    folds = [set(test) for _, test in splitter.split(ids, y, groups)]
+    return min(folds, key=lambda f: abs(len(f) - target))
+
+
+def make_splits(records: Iterable[AnnotationRecord], employers: dict[str, str], seed: int,
+                test_fraction: float = 0.25, dev_fraction: float = 0.15) -> dict[str, list[str]]:
+    records = sorted(records, key=lambda r: r.id)
+    ids = [r.id for r in records]
+    y = [stratum(r) for r in records]
+    groups = [employers[i] for i in ids]
+    test = _pick_fold(ids, y, groups, round(1 / test_fraction), seed, test_fraction * len(ids))
+    rest = [i for i in range(len(ids)) if i not in test]
+    dev_share = dev_fraction / (1 - test_fraction)
+    dev_local = _pick_fold([ids[i] for i in rest], [y[i] for i in rest], [groups[i] for i in rest],
+                           round(1 / dev_share), seed, dev_fraction * len(ids))
+    dev = {rest[i] for i in dev_local}
+    return {
+        "train": sorted(ids[i] for i in range(len(ids)) if i not in test and i not in dev),
+        "dev": sorted(ids[i] for i in dev),
+        "test": sorted(ids[i] for i in test),
+    }
+
+
+def split_summary(splits: dict[str, list[str]], records: Iterable[AnnotationRecord],
+                  employers: dict[str, str]) -> dict[str, dict]:
+    by_id = {r.id: r for r in records}
+    summary = {}
+    for name in SPLITS:
+        ids = splits.get(name, [])
+        summary[name] = {
+            "documents": len(ids),
+            "employers": len({employers[i] for i in ids}),
+            "strata": dict(Counter(stratum(by_id[i]) for i in ids if i in by_id)),
+        }
+    return summary
+
+
+def check_disjoint(splits: dict[str, list[str]], employers: dict[str, str]) -> list[str]:
+    """Problems with a split: a document or an employer in two splits."""
+    problems = []
+    seen_docs: dict[str, str] = {}
+    seen_emp: dict[str, str] = {}
+    for name in SPLITS:
+        for doc_id in splits.get(name, []):
+            if doc_id in seen_docs:
+                problems.append(f"document {doc_id} is in {seen_docs[doc_id]} and {name}")
+            seen_docs[doc_id] = name
+            emp = employers.get(doc_id, "?")
+            if seen_emp.get(emp, name) != name:
+                problems.append(f"employer {emp!r} is in {seen_emp[emp]} and {name}")
+            seen_emp.setdefault(emp, name)
+    return problems

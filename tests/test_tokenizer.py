@@ -1,0 +1,21 @@
+import pytest
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("2026March 12", ["2026", "March", "12"]),
+    ("BrusselsBelgium", ["Brussels", "Belgium"]),
+    ("Grade UGSpecial", ["Grade", "UG", "Special"]),
+    ("(9 months)IOM", ["(", "9", "months", ")", "IOM"]),
+    ("Deadline:07.06.2026", ["Deadline", ":", "07.06.2026"]),
+])
+def test_tokenizer_splits_glued_tokens(nlp, text, tokens):
+    assert [t.text for t in nlp(text)] == tokens
+
+
+@pytest.mark.parametrize("text", ["P-3", "NGOs", "11/15/2024", "07.06.2026", "COVID-19"])
+def test_tokenizer_keeps_codes_and_dates_whole(nlp, text):
+    assert [t.text for t in nlp(text)] == [text]
+
+
+def test_tokenizer_is_in_the_pipeline_config(nlp):
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "vacancy_ie.Tokenizer.v1"

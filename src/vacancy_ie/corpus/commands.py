@@ -245,3 +245,24 @@ def review(doc_id: str, records: Path = RecordsOption,
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_record(matches[0], notice, blank_nlp()), encoding="utf-8")
     err.print(f"-> {out}")
+
+
+@app.command("agreement")
+def agreement_cmd(first: Path = typer.Argument(..., help="One annotator's records."),
+                  second: Path = typer.Argument(..., help="The other annotator's records."),
+                  out: Optional[Path] = typer.Option(None, help="Markdown file to write."),
+                  data: Optional[Path] = DataOption) -> None:
+    """Span F1 per label and value agreement per attribute between two annotators."""
+    from .agreement import agreement, agreement_markdown
+
+    try:
+        comparison, ids = agreement(_records(first, None), _records(second, None), _volume(data))
+    except DataVolumeError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2)
+    text = agreement_markdown(comparison, len(ids))
+    if out:
+        out.write_text(text)
+        err.print(f"{len(ids)} documents compared -> {out}")
+    else:
+        typer.echo(text)

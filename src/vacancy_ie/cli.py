@@ -2,14 +2,88 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from datetime import date
+from enum import Enum
+from typing import Optional
+
 import typer
+from rich.console import Console
 
 from .corpus.commands import app as corpus_app
 
 app = typer.Typer(help="Information extraction from job vacancy notices.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
+err = Console(stderr=True)
+DEFAULT_MODEL = "en_vacancy_ie"
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    jsonld = "jsonld"
 
 
 @app.callback()
 def main() -> None:
     """Information extraction from job vacancy notices."""
+
+
+def load_model(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        hint = ("`make all` builds and installs it" if name == DEFAULT_MODEL
+                else "give an installed package name or a pipeline folder")
+        err.print(f"[red]error:[/] cannot load model {name!r}: {hint}.\n({str(error).splitlines()[0][:200]})")
+        raise typer.Exit(2)
+
+
+@app.command()
+def extract(paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm), folders, or - for stdin."),
+            model: str = typer.Option(DEFAULT_MODEL, help="Installed model package or pipeline folder."),
+            reference_date: Optional[str] = typer.Option(
+                None, help="YYYY-MM-DD for year-less dates (default: the notice's posting date, else today)."),
+            output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format"),
+            n_process: int = typer.Option(1, min=1, help="Worker processes."),
+            batch_size: int = typer.Option(16, min=1, help="Documents per batch.")) -> None:
+    """Extract a normalised record from each notice; one record per input, in input order."""
+    from tqdm import tqdm
+
+    from .extract import extract_records, set_reference_date
+    from .formats import to_jsonld
+    from .inputs import expand_paths, read_inputs
+
+    reference = None
+    if reference_date:
+        try:
+            reference = date.fromisoformat(reference_date)
+        except ValueError:
+            err.print(f"[red]error:[/] --reference-date {reference_date!r} is not YYYY-MM-DD")
+            raise typer.Exit(2)
+    nlp = load_model(model)
+    set_reference_date(nlp, reference)
+    sources = list(expand_paths(paths))
+    records = extract_records(nlp, read_inputs(sources), batch_size=batch_size, n_process=n_process)
+    progress = tqdm(records, total=len(sources), unit="doc", desc="extracting",
+                    disable=not sys.stderr.isatty(), file=sys.stderr)
+    n_errors = 0
+    out = sys.stdout
+    if output_format != OutputFormat.jsonl:
+        out.write("[")
+    for i, record in enumerate(progress):
+        n_errors += record["error"] is not None
+        item = to_jsonld(record) if output_format == OutputFormat.jsonld else record
+        if output_format == OutputFormat.jsonl:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        else:
+            out.write(("," if i else "") + "\n" + json.dumps(item, ensure_ascii=False, indent=1))
+    if output_format != OutputFormat.jsonl:
+        out.write("\n]\n")
+    out.flush()
+    if n_errors:
+        err.print(f"{n_errors} of {len(sources)} inputs could not be read (see their 'error')")
+        raise typer.Exit(1)

@@ -136,3 +136,26 @@ VALUE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 
 def may_overlap(label_a: str, label_b: str) -> bool:
     return frozenset({label_a, label_b}) in MAY_NEST
+
+
+# The trained span classifier learns the requirement attributes as part of the label: a
+# desirable language or an "asset" qualification is its own class, so the model decides it
+# from context instead of a rule guessing it afterwards.
+_SOFT_SUFFIX = {"LANGUAGE": "_DESIRABLE", "EDUCATION": "_ASSET", "EXPERIENCE": "_ASSET", "SKILL": "_ASSET"}
+
+
+def model_label(label: str, attrs: dict[str, Any]) -> str:
+    """The class a span is trained as: its label, plus the suffix when it is only desirable."""
+    soft = attrs.get("requirement") == "desirable" if label == "LANGUAGE" else attrs.get("required") is False
+    return label + _SOFT_SUFFIX[label] if label in _SOFT_SUFFIX and soft else label
+
+
+def split_model_label(name: str) -> tuple[str, bool]:
+    """(scheme label, required?) of a trained class name."""
+    for label, suffix in _SOFT_SUFFIX.items():
+        if name == label + suffix:
+            return label, False
+    return name, True
+
+
+MODEL_LABELS: tuple[str, ...] = tuple(LABELS) + tuple(l + s for l, s in _SOFT_SUFFIX.items())

@@ -7,12 +7,18 @@ text, keeps offsets exact; an extra split never stops a span from aligning.
 
 from __future__ import annotations
 
-from typing import Callable
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, registry
+
+from .cleaning import clean
+
+CLEAN_EXTENSION = "clean"
 
 GLUE_INFIXES = (
     r"(?<=[0-9])(?=[A-Z][a-z])",  # 2026March, 2026Brussels
@@ -32,6 +38,51 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         infixes = list(nlp.Defaults.infixes or []) + list(GLUE_INFIXES)
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         return tokenizer
+
+    return make
+
+
+class CleaningTokenizer:
+    """Cleans raw input (HTML, entities, mojibake) before tokenising, so that `nlp(html)` works
+    and the Doc keeps the map from its text back to the input (`doc._.clean`)."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        cleaned = clean(text)
+        doc = self.tokenizer(cleaned.text)
+        doc._.set(CLEAN_EXTENSION, cleaned)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> "CleaningTokenizer":
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> "CleaningTokenizer":
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+
+@registry.tokenizers("vacancy_ie.CleaningTokenizer.v1")
+def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
+    """The glue-splitting tokenizer behind input cleaning: the trained pipelines' tokenizer."""
+    if not Doc.has_extension(CLEAN_EXTENSION):
+        Doc.set_extension(CLEAN_EXTENSION, default=None)
+    make_inner = create_tokenizer()
+
+    def make(nlp: Language) -> CleaningTokenizer:
+        return CleaningTokenizer(make_inner(nlp))
 
     return make
 

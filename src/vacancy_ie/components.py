@@ -1,0 +1,117 @@
+"""spaCy components of the vacancy-ie pipelines, found through entry points (no `--code`).
+
+`vacancy_ie.RecordBuilder.v1` turns the spans the trained classifier found into the
+normalised record, `doc._.vacancy`. Its scorer measures the record against the gold values,
+so `spacy train` keeps the model that is best at what users read, not only at spans.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from .cleaning import CleanText
+from .corpus.convert import USER_DATA_KEY
+from .labels import LABELS, split_model_label
+from .record import RECORD_FIELDS, Prediction, build_record, record_values
+from .scoring import Counts, ScoredSpan, span_value
+from .tokenizer import CLEAN_EXTENSION
+
+FIELD_OF_LABEL = dict(zip(LABELS, RECORD_FIELDS))
+# What the record is worth per field, for choosing the best checkpoint.
+RECORD_SCORE_WEIGHTS = {
+    "vacancy_grade_f": 0.15, "vacancy_deadline_f": 0.15, "vacancy_posted_f": 0.05,
+    "vacancy_languages_f": 0.15, "vacancy_education_f": 0.15, "vacancy_experience_f": 0.15,
+    "vacancy_skills_f": 0.2,
+}
+
+
+def register_extensions() -> None:
+    for name, default in (("vacancy", None), ("reference_date", None), ("source", None),
+                          (CLEAN_EXTENSION, None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def _identity_clean(text: str) -> CleanText:
+    return CleanText(raw=text, text=text, raw_starts=tuple(range(len(text))),
+                     raw_ends=tuple(range(1, len(text) + 1)))
+
+
+class RecordBuilder:
+    """Normalises the spans under `spans_key` into `doc._.vacancy`.
+
+    Year-less dates resolve against `doc._.reference_date`, else the run-wide
+    `reference_date` attribute (the CLI's --reference-date), else the notice's posting date.
+    """
+
+    def __init__(self, name: str, spans_key: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.reference_date: date | None = None
+        register_extensions()
+
+    def predictions(self, doc: Doc) -> list[Prediction]:
+        spans = doc.spans.get(self.spans_key, [])
+        scores = spans.attrs.get("scores") if hasattr(spans, "attrs") else None
+        out = []
+        for i, span in enumerate(spans):
+            label, required = split_model_label(span.label_)
+            if label not in FIELD_OF_LABEL:
+                continue
+            score = float(scores[i]) if scores is not None and len(scores) > i else 1.0
+            out.append(Prediction(span.start_char, span.end_char, label, required, score))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = doc._.get(CLEAN_EXTENSION) or _identity_clean(doc.text)
+        reference = doc._.reference_date or self.reference_date
+        if isinstance(reference, str):
+            reference = date.fromisoformat(reference)
+        doc._.vacancy = build_record(self.predictions(doc), cleaned, doc._.source or "<doc>", reference)
+        doc._.set(CLEAN_EXTENSION, None)  # the map is large and not serialisable: done with it
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, float]:
+        """Value precision/recall/F per record field against the gold attributes."""
+        counts = {label: Counts() for label in LABELS}
+        for example in examples:
+            predicted = example.predicted._.vacancy or build_record(
+                self.predictions(example.predicted), _identity_clean(example.predicted.text), "")
+            gold = gold_values(example.reference)
+            values = record_values(predicted)
+            for label in LABELS:
+                counts[label] += Counts.of_sets(gold.get(label, set()), values[label])
+        scores = {}
+        for label, c in counts.items():
+            field = FIELD_OF_LABEL[label]
+            scores.update({f"vacancy_{field}_p": c.precision, f"vacancy_{field}_r": c.recall,
+                           f"vacancy_{field}_f": c.f1})
+        return scores
+
+
+def gold_values(doc: Doc) -> dict[str, set]:
+    """Gold normalised values per label from a converted Doc's user data."""
+    values: dict[str, set] = {label: set() for label in LABELS}
+    for span in doc.user_data.get(USER_DATA_KEY, {}).get("spans", []):
+        scored = ScoredSpan(span["start"], span["end"], span["label"], span["attrs"],
+                            doc.text[span["start"]:span["end"]])
+        values[span["label"]].add(span_value(scored))
+    return values
+
+
+@Language.factory(
+    "vacancy_ie.RecordBuilder.v1",
+    default_config={"spans_key": "sc"},
+    default_score_weights=RECORD_SCORE_WEIGHTS,
+)
+def make_record_builder(nlp: Language, name: str, spans_key: str) -> RecordBuilder:
+    return RecordBuilder(name, spans_key)

@@ -1,0 +1,129 @@
+"""Grade designations: canonical codes from the scheme table, and a conservative finder.
+
+A grade is worth extracting only when it is right, so both functions accept only the schemes
+of `GRADE_CODES` and reject numbers outside a scheme's range ("P-9", "SB-6", "IPSA-7").
+
+`find_grades` sorts spellings by how often they mean something else. Forms that rarely do
+(hyphenated "P-3"/"SB-4", "NOB", "NPSA 7", "LICA 5", spelled-out "General Service 5",
+"ungraded") are found anywhere. Bare or ambiguous forms ("P3", "G5", "G-7", "D1", "SB4",
+"NO B", "NOC", "ASG", "USG", "UG") are found only with a cue: the word grade / level / band /
+category just before them on the same line, the word grade / level just after them, or
+parentheses holding nothing else ("Officer (P3)"). A code joined to an accepted one by "/",
+"or", "to" or "," ("G5 or G6") is accepted with it. A designation followed by a word such as
+"countries", "project" or "Sahel" ("G5 countries", "P3 project") is never a grade.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..labels import GRADE_CODES
+
+_SPACE = r"[ \t]"
+# Each entry: a pattern with groups `scheme` and `n`, whether it needs a cue.
+_FORMS: tuple[tuple[str, bool], ...] = (
+    (r"(?P<scheme>NPSA|IPSA|LICA|IICA)[ \t-]?(?P<n>\d{1,2})", False),
+    (r"(?P<scheme>P|D|GS|FS|SB|SC)-(?P<n>\d{1,2})", False),
+    (r"(?P<scheme>NO)-(?P<n>[A-E])", False),
+    (r"(?P<scheme>NO)(?P<n>[ABDE])", False),
+    (r"(?P<scheme>G)-(?P<n>\d)", True),
+    (r"(?P<scheme>NO)[ \t]?(?P<n>[A-E])", True),
+    (r"(?P<scheme>P|D|G|GS|FS|SB|SC)[ \t]?(?P<n>\d{1,2})", True),
+    (r"(?P<scheme>ASG|USG|UG)", True),
+)
+_SPELLED: tuple[tuple[str, str], ...] = (
+    (r"Professional(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d)", "P"),
+    (r"General[ \t]+Service(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d)", "G"),
+    (r"Field[ \t]+Service(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d)", "FS"),
+    (r"Service[ \t]+Contract(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d{1,2})", "SC"),
+    (r"National[ \t]+Officer(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>[A-E])", "NO"),
+)
+_UNGRADED = re.compile(
+    r"\b(?:(?:special|short|long|fixed|term|temporary|contract|appointment)[ \t-]+){0,4}"
+    r"ungraded\b",
+    re.IGNORECASE,
+)
+_LEFT = r"(?<![A-Za-z0-9-])"
+_RIGHT = r"(?![A-Za-z0-9]|[.,]\d|-\d)"
+_NOT_GRADE_AFTER = re.compile(
+    r"[ \t]*(?:countries|country|nations|states|members?|summit|group|sahel|projects?|"
+    r"programmes?|programs?|partners?|partnerships?|plus|visa)\b",
+    re.IGNORECASE,
+)
+_CUE_BEFORE = re.compile(r"\b(?:(?:grade|level|band|category)s?\b[^\w\n]{0,4}){1,2}$", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"[ \t]*-?(?:level|grade)\b", re.IGNORECASE)
+_JOIN = re.compile(r"[ \t]*(?:/|,|-|–|or\b|to\b|and\b)[ \t]*$")
+_IN_PARENS = re.compile(r"(?:[ \t]*(?:/|,|-|–|or\b|to\b)[ \t]*[A-Z]{1,4}[ \t-]?\w{1,2})?\)")
+_SCHEME_ALIAS = {"GS": "G"}
+
+_FINDERS = [
+    (re.compile(_LEFT + pattern + _RIGHT), needs_cue, None) for pattern, needs_cue in _FORMS
+] + [(re.compile(_LEFT + pattern + _RIGHT), False, scheme) for pattern, scheme in _SPELLED]
+_NORMALIZE = re.compile(
+    r"(?P<scheme>NPSA|IPSA|LICA|IICA|ASG|USG|UG|GS|FS|SB|SC|NO|P|D|G)"
+    r"[ \t]*[-.]?[ \t]*(?P<n>\d{1,2}|[A-E](?![A-Z]))?",
+    re.IGNORECASE,
+)
+_RANGE_TAIL = re.compile(r"\s*(?:(?:/|,|or\b|to\b|-|–).*)?", re.IGNORECASE | re.DOTALL)
+
+
+def _code(scheme: str, n: str | None) -> str | None:
+    scheme = _SCHEME_ALIAS.get(scheme.upper(), scheme.upper())
+    code = f"{scheme}-{n.upper()}" if n else scheme
+    return code if code in GRADE_CODES else None
+
+
+def normalize_grade(text: str) -> str | None:
+    """The canonical code of a grade span ("GS-5" -> "G-5"), the first of a range, or None.
+
+    The span is trusted to be a grade, so case and separators are relaxed ("p.3"); what
+    follows the first code may only be the rest of a range ("P-3/P-4", "P3/4").
+    """
+    text = " ".join(text.strip(" \t\n_*.,;:()[]").split())
+    if _UNGRADED.fullmatch(text):
+        return "UG"
+    for pattern, scheme in _SPELLED:
+        match = re.match(pattern, text, re.IGNORECASE)
+        if match and _RANGE_TAIL.fullmatch(text, match.end()):
+            return _code(scheme, match["n"])
+    match = _NORMALIZE.match(text)
+    if not match or not _RANGE_TAIL.fullmatch(text, match.end()):
+        return None
+    scheme, n = match["scheme"], match["n"]
+    if (n is None) != (scheme.upper() in {"ASG", "USG", "UG"}):
+        return None
+    if n and n.isalpha() != (scheme.upper() == "NO"):
+        return None
+    return _code(scheme, n)
+
+
+def _has_cue(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40):start]
+    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text, end):
+        return True
+    return before.endswith("(") and bool(_IN_PARENS.match(text, end))
+
+
+def find_grades(text: str) -> list[tuple[int, int, str]]:
+    """Grade designations in a text as (start, end, code), tight and without cue words."""
+    candidates: dict[int, tuple[int, str, bool]] = {}
+    for finder, needs_cue, scheme in _FINDERS:
+        for match in finder.finditer(text):
+            if _NOT_GRADE_AFTER.match(text, match.end()):
+                continue
+            groups = match.groupdict()
+            code = _code(scheme or groups["scheme"], groups.get("n"))
+            if code and match.start() not in candidates:
+                candidates[match.start()] = (match.end(), code, needs_cue)
+    for match in _UNGRADED.finditer(text):
+        candidates.setdefault(match.start(), (match.end(), "UG", False))
+    found: list[tuple[int, int, str]] = []
+    for start in sorted(candidates):
+        end, code, needs_cue = candidates[start]
+        if found and start < found[-1][1]:
+            continue
+        joined = bool(found) and bool(_JOIN.match(text[found[-1][1]:start]))
+        if not needs_cue or joined or _has_cue(text, start, end):
+            found.append((start, end, code))
+    return found

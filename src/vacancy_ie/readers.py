@@ -1,0 +1,39 @@
+"""Training data for `spacy train`: the converted DocBins, with the gold spans relabelled as
+the classes the model learns (see `labels.model_label`) and copied to the key the span
+finder trains on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.training import Corpus, Example
+from spacy.util import registry
+
+from .components import register_extensions
+from .corpus.convert import SPANS_KEY, USER_DATA_KEY, gold_attrs
+from .labels import model_label
+
+
+@registry.readers("vacancy_ie.SpanCorpus.v1")
+def create_span_corpus(path: Path, spans_key: str = SPANS_KEY, candidates_key: str = "candidates",
+                       limit: int = 0) -> Callable[[Language], Iterable[Example]]:
+    corpus = Corpus(path, limit=limit)
+    register_extensions()
+
+    def read(nlp: Language) -> Iterator[Example]:
+        for example in corpus(nlp):
+            reference = example.reference
+            attrs = gold_attrs(reference)
+            spans = [Span(reference, s.start, s.end,
+                          label=model_label(s.label_, attrs.get((s.start_char, s.end_char, s.label_), {})))
+                     for s in reference.spans.get(SPANS_KEY, [])]
+            reference.spans[spans_key] = spans
+            reference.spans[candidates_key] = [Span(reference, s.start, s.end) for s in spans]
+            # year-less dates in the notice resolve against the day it was collected
+            example.predicted._.reference_date = reference.user_data.get(USER_DATA_KEY, {}).get("reference_date")
+            yield example
+
+    return read

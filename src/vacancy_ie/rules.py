@@ -1,0 +1,212 @@
+"""The rule-based extractor: patterns and cue words over cleaned text.
+
+It writes the silver pre-annotation that annotators correct, and it is the baseline every
+trained pipeline must beat in the same evaluation run. It knows nothing a model could not
+learn from the guidelines: no employer template is special-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterator
+
+from .normalizers import (
+    education_level,
+    find_dates,
+    find_grades,
+    find_languages,
+    infer_date_order,
+    is_boilerplate_language_sentence,
+    is_desirable,
+    min_years,
+    parse_date,
+)
+
+RULES_VERSION = "rules-v1"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A span found in cleaned text, with its normalised attributes."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.;!?](?=\s)|$)", re.MULTILINE)
+_DEADLINE_CUE = re.compile(
+    r"clos(?:ing|es?|ure)|deadline|apply (?:by|before|no later)|applications? (?:must|should|will)"
+    r"|(?:last|final) date|expir|submi(?:t|ssion)[^.\n]{0,40}(?:by|before)|\bto\b\s*$|\buntil\b|\u2013\s*$|-\s*$",
+    re.IGNORECASE)
+_POSTED_CUE = re.compile(r"post(?:ed|ing date)|publi(?:shed|cation)|opening date|date of (?:issue|posting)"
+                         r"|issued?\b|\bfrom\b\s*$|start(?:ing)? date of (?:posting|advert)", re.IGNORECASE)
+_LANGUAGE_CUE = re.compile(
+    r"languages?|fluen|proficien|command of|knowledge of|working knowledge|written and (?:oral|spoken)"
+    r"|spoken|speak|native|mother tongue|bilingual|ability to (?:read|write|communicate)",
+    re.IGNORECASE)
+_DEGREE = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:(?:advanced|first[- ]level|graduate|post-?graduate|higher|recognized|relevant)\s+)*"
+    r"(?:university\s+degree|degree|bachelor['’]?s?(?:\s+degree)?|master['’]?s?(?:\s+degree)?|ph\.?\s?d\.?"
+    r"|doctorate|doctoral\s+degree|mba|mph|msc|bsc|b\.a\.|m\.a\.|high\s+school(?:\s+(?:diploma|degree|certificate))?"
+    r"|secondary\s+(?:school\s+)?(?:education|diploma|certificate)|school\s+diploma"
+    r"|(?:technical|vocational)\s+(?:diploma|degree|certificate|training|qualification)|diploma)"
+    r"(?:\s*\([^)]{0,60}\))?"
+    r"(?:\s+(?:in|on|of)\s+[^.;:\n(]{2,160}?)?"
+    r"(?=\s+(?:from|with|and\s+(?:at\s+least|a\s+minimum|\d)|plus|combined|or\s+equivalent\s+combination)\b|[.;:\n(]|,\s+(?:with|and|plus)\b|$)",
+    re.IGNORECASE)
+_NUMBER = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several)")
+_EXPERIENCE = re.compile(
+    rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|over|more\s+than|up\s+to)\s+)?"
+    rf"{_NUMBER}(?:\s*\(\d{{1,2}}\))?\s*\+?(?:\s*(?:-|–|to)\s*{_NUMBER}(?:\s*\(\d{{1,2}}\))?)?\s*\+?"
+    rf"[\s-]*(?:years?|yrs?|months?)['’]?(?:\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?)?experience",
+    re.IGNORECASE)
+_SKILL_FRAME = re.compile(
+    r"(?:knowledge of|proficiency in|proficient in|experience (?:in|with)|expertise in|skills in|familiarity with"
+    r"|competence in|ability to use)\s+([^.;:\n]{3,80}?)(?=[.;:\n]|,\s|\s+(?:and|is|are|would|will)\s|$)",
+    re.IGNORECASE)
+_QUALIFICATION_HEADING = re.compile(
+    r"qualifications?|requirements?|skills|competenc|experience|education|profile|desirable|required"
+    r"|what (?:you|we)|who you are|essential|languages?", re.IGNORECASE)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            yield match.span()
+
+
+def _line_before(text: str, start: int, width: int = 80) -> str:
+    """The text just before `start`, on this line and the line before (cue words live there)."""
+    lo = max(0, start - width)
+    return text[lo:start]
+
+
+def find_date_spans(text: str, reference: date | None) -> list[Found]:
+    order = infer_date_order(text)
+    found = []
+    for start, end in find_dates(text):
+        before = _line_before(text, start)
+        last_line = before.split("\n")[-1] if "\n" in before.strip("\n") else before
+        cue_text = last_line if last_line.strip() else before
+        parsed = parse_date(text[start:end], reference, order)
+        if parsed is None:
+            continue
+        deadline = _DEADLINE_CUE.search(cue_text)
+        posted = _POSTED_CUE.search(cue_text)
+        if deadline and (not posted or deadline.start() > posted.start()):
+            found.append(Found(start, end, "DEADLINE", {
+                "date": parsed.date.isoformat(), "time": parsed.time, "timezone": parsed.timezone}))
+        elif posted:
+            found.append(Found(start, end, "POSTED", {"date": parsed.date.isoformat()}))
+    return found
+
+
+def find_language_spans(text: str) -> list[Found]:
+    found = []
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end]
+        if not _LANGUAGE_CUE.search(sentence) or is_boilerplate_language_sentence(sentence):
+            continue
+        for start, end, language in find_languages(sentence):
+            clause = _clause_around(sentence, start, end)
+            requirement = "desirable" if is_desirable(clause) else "required"
+            found.append(Found(s_start + start, s_start + end, "LANGUAGE",
+                               {"code": language.code, "requirement": requirement}))
+    return found
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence that holds a span: cut at ';' and at 'while' / 'whereas' /
+    ', and' so that "English is required; French is an asset" keeps the two apart."""
+    cuts = [0] + [m.end() for m in re.finditer(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\b|\.\s", sentence)] \
+        + [len(sentence)]
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo <= start and end <= hi:
+            return sentence[lo:hi]
+    return sentence
+
+
+def find_education_spans(text: str) -> list[Found]:
+    found = []
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end]
+        for match in _DEGREE.finditer(sentence):
+            phrase = match.group().strip(" ,")
+            level = education_level(phrase)
+            if level is None or len(phrase) < 4:
+                continue
+            lead = len(match.group()) - len(match.group().lstrip(" ,"))
+            start = s_start + match.start() + lead
+            phrase = re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.IGNORECASE)
+            start = s_start + match.start() + lead + (len(match.group().strip(" ,")) - len(phrase))
+            found.append(Found(start, start + len(phrase), "EDUCATION", {
+                "level": level,
+                "required": not is_desirable(_clause_around(sentence, match.start(), match.end()))}))
+    return found
+
+
+def find_experience_spans(text: str) -> list[Found]:
+    found = []
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end]
+        for match in _EXPERIENCE.finditer(sentence):
+            clause = _clause_around(sentence, match.start(), match.end())
+            found.append(Found(s_start + match.start(), s_start + match.end(), "EXPERIENCE", {
+                "years": min_years(match.group()), "required": not is_desirable(clause)}))
+    return found
+
+
+def _qualification_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Lines from the first qualification-like heading on (duties come before it)."""
+    heading = None
+    for match in re.finditer(r"^[^\n]{0,60}$", text, re.MULTILINE):
+        if _QUALIFICATION_HEADING.search(match.group()) and len(match.group().split()) <= 6:
+            heading = match.start()
+            break
+    if heading is None:
+        return
+    for match in re.finditer(r"[^\n]+", text[heading:]):
+        yield heading + match.start(), heading + match.end()
+
+
+def find_skill_spans(text: str) -> list[Found]:
+    found = []
+    for l_start, l_end in _qualification_lines(text):
+        line = text[l_start:l_end]
+        for match in _SKILL_FRAME.finditer(line):
+            skill = match.group(1).strip(" ,")
+            if not skill or find_languages(skill) or len(skill.split()) > 8:
+                continue
+            start = l_start + match.start(1)
+            found.append(Found(start, start + len(skill), "SKILL", {"required": not is_desirable(line)}))
+    return found
+
+
+def _drop_overlaps(spans: list[Found]) -> list[Found]:
+    """Keep the scheme's overlap rule: longer span first; a SKILL may sit inside EDU/EXP."""
+    from .labels import may_overlap
+
+    kept: list[Found] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        clash = any(span.start < k.end and k.start < span.end and not (
+            may_overlap(span.label, k.label) and k.start <= span.start and span.end <= k.end)
+            for k in kept)
+        if not clash:
+            kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def extract(text: str, reference: date | None = None) -> list[Found]:
+    """Every span the rules find in a cleaned text."""
+    spans = [Found(s, e, "GRADE", {"code": code}) for s, e, code in find_grades(text)]
+    spans += find_date_spans(text, reference)
+    spans += find_language_spans(text)
+    spans += find_education_spans(text)
+    spans += find_experience_spans(text)
+    spans += find_skill_spans(text)
+    return _drop_overlaps(spans)

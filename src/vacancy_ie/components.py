@@ -1,18 +1,20 @@
 """spaCy components of the vacancy-ie pipelines, found through entry points (no `--code`).
 
-`vacancy_ie.RecordBuilder.v1` turns the spans the trained classifier found into the
-normalised record, `doc._.vacancy`. Its scorer measures the record against the gold values,
+The `vacancy_ie_record` component turns the spans the trained classifier found into the
+normalised record, `doc._.vacancy`, with a versioned record builder from the registry
+(`vacancy_ie.RecordBuilder.v1`; a changed builder is added as v2, v1 stays as released). Its scorer measures the record against the gold values,
 so `spacy train` keeps the model that is best at what users read, not only at spans.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
+from spacy.util import registry
 
 from .cleaning import CleanText
 from .corpus.convert import USER_DATA_KEY
@@ -42,16 +44,17 @@ def _identity_clean(text: str) -> CleanText:
                      raw_ends=tuple(range(1, len(text) + 1)))
 
 
-class RecordBuilder:
+class RecordComponent:
     """Normalises the spans under `spans_key` into `doc._.vacancy`.
 
     Year-less dates resolve against `doc._.reference_date`, else the run-wide
     `reference_date` attribute (the CLI's --reference-date), else the notice's posting date.
     """
 
-    def __init__(self, name: str, spans_key: str) -> None:
+    def __init__(self, name: str, spans_key: str, build: Callable[..., dict[str, Any]]) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.build = build
         self.reference_date: date | None = None
         register_extensions()
 
@@ -72,7 +75,7 @@ class RecordBuilder:
         reference = doc._.reference_date or self.reference_date
         if isinstance(reference, str):
             reference = date.fromisoformat(reference)
-        doc._.vacancy = build_record(self.predictions(doc), cleaned, doc._.source or "<doc>", reference)
+        doc._.vacancy = self.build(self.predictions(doc), cleaned, doc._.source or "<doc>", reference)
         doc._.set(CLEAN_EXTENSION, None)  # the map is large and not serialisable: done with it
         return doc
 
@@ -84,7 +87,7 @@ class RecordBuilder:
         """Value precision/recall/F per record field against the gold attributes."""
         counts = {label: Counts() for label in LABELS}
         for example in examples:
-            predicted = example.predicted._.vacancy or build_record(
+            predicted = example.predicted._.vacancy or self.build(
                 self.predictions(example.predicted), _identity_clean(example.predicted.text), "")
             gold = gold_values(example.reference)
             values = record_values(predicted)
@@ -108,10 +111,17 @@ def gold_values(doc: Doc) -> dict[str, set]:
     return values
 
 
+@registry.misc("vacancy_ie.RecordBuilder.v1")
+def record_builder_v1() -> Callable[..., dict[str, Any]]:
+    """Record builder v1: normalisers of scheme v1, merge by value keeping the strongest."""
+    return build_record
+
+
 @Language.factory(
-    "vacancy_ie.RecordBuilder.v1",
-    default_config={"spans_key": "sc"},
+    "vacancy_ie_record",
+    default_config={"spans_key": "sc", "build": {"@misc": "vacancy_ie.RecordBuilder.v1"}},
     default_score_weights=RECORD_SCORE_WEIGHTS,
 )
-def make_record_builder(nlp: Language, name: str, spans_key: str) -> RecordBuilder:
-    return RecordBuilder(name, spans_key)
+def make_record_component(nlp: Language, name: str, spans_key: str,
+                          build: Callable[..., dict[str, Any]]) -> RecordComponent:
+    return RecordComponent(name, spans_key, build)

@@ -50,12 +50,14 @@ def _item(pred: Prediction, cleaned: CleanText, **values: Any) -> dict[str, Any]
 
 
 def _strongest(items: Iterable[tuple[Hashable, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One item per key, the most confident; in order of first mention."""
+    """One item per key, the most confident, in order of the key's first mention."""
     best: dict[Hashable, dict[str, Any]] = {}
+    first: dict[Hashable, int] = {}
     for key, item in items:
+        first[key] = min(first.get(key, item["start"]), item["start"])
         if key not in best or item["score"] > best[key]["score"]:
             best[key] = item
-    return sorted(best.values(), key=lambda i: i["start"])
+    return [best[key] for key in sorted(best, key=first.__getitem__)]
 
 
 def _best(items: list[dict[str, Any]]) -> dict[str, Any] | None:

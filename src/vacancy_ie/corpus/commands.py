@@ -144,7 +144,9 @@ def _employers(volume: DataVolume, records: list) -> dict[str, str]:
 
 
 @app.command()
-def split(records: Path = RecordsOption, out: Path = SplitsOption, seed: int = 13,
+def split(records: Path = RecordsOption,
+          out: Path = typer.Option(Path("corpus/splits.json"), help="The split file to write."),
+          seed: int = 13,
           test_fraction: float = 0.25, dev_fraction: float = 0.15,
           data: Optional[Path] = DataOption) -> None:
     """Split gold documents into train/dev/test, grouped by employer, stratified by content."""
@@ -266,3 +268,29 @@ def agreement_cmd(first: Path = typer.Argument(..., help="One annotator's record
         err.print(f"{len(ids)} documents compared -> {out}")
     else:
         typer.echo(text)
+
+
+@app.command("preannotate")
+def preannotate_cmd(out: Path = typer.Option(Path("corpus/silver/rules.jsonl"), help="Records to write."),
+                    ids: Optional[Path] = typer.Option(None, help="A file of ids (default: the English pool)."),
+                    data: Optional[Path] = DataOption) -> None:
+    """Run the rule-based extractor over notices and write silver records."""
+    from collections import Counter
+
+    from tqdm import tqdm
+
+    from ..tokenizer import blank_nlp
+    from .preannotate import preannotate
+
+    volume, nlp = _volume(data), blank_nlp()
+    try:
+        notices = ([volume.get(i) for i in ids.read_text().split()] if ids
+                   else [n for n in volume.pool() if n.lang == "en"])
+    except DataVolumeError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2)
+    dropped: Counter = Counter()
+    records = [preannotate(n, nlp, dropped) for n in tqdm(notices, desc="pre-annotating", unit="doc")]
+    write_records(out, records)
+    err.print(f"{len(records)} silver records, {sum(len(r.spans) for r in records)} spans -> {out}; "
+              f"{sum(dropped.values())} spans off token boundaries dropped {dict(dropped)}")

@@ -1,0 +1,27 @@
+"""Normalisers: pure functions from a span's text to the canonical value the scheme stores
+(grade codes, ISO dates and language codes, education levels, years), and finders that
+propose such spans in a longer text.
+"""
+
+from .cues import is_boilerplate_language_sentence, is_desirable
+from .dates import ParsedDate, find_dates, infer_date_order, parse_date
+from .education import education_level
+from .experience import min_years
+from .grades import find_grades, normalize_grade
+from .languages import LanguageCode, find_languages, normalize_language
+
+__all__ = [
+    "LanguageCode",
+    "ParsedDate",
+    "education_level",
+    "find_dates",
+    "find_grades",
+    "find_languages",
+    "infer_date_order",
+    "is_boilerplate_language_sentence",
+    "is_desirable",
+    "min_years",
+    "normalize_grade",
+    "normalize_language",
+    "parse_date",
+]

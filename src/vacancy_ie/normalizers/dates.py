@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from typing import Literal
 
@@ -32,7 +32,7 @@ class ParsedDate:
 _MONTH = (
     r"(?<![A-Za-z])(?=[A-Z])(?i:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-    r"(?![A-Za-z])\.?"
+    r"(?![A-Za-z])(?:\.(?=[ \t]*[\d,]))?"  # an abbreviation's dot, never a full stop
 )
 _WEEKDAY = (
     r"(?<![A-Za-z])(?=[A-Z])(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -50,31 +50,40 @@ _DATE_CORE = (
     rf"|{_MONTH}[ \t]+{_DAY}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?P<year2>{_YEAR}))?)"
 )
 _TIME = (
-    r"(?P<time>(?i:midnight|noon|midday)"
+    r"(?:(?i:midnight|noon|midday)"
     r"|(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?[ \t]*(?i:[ap]\.?m\.?)(?![A-Za-z])"
-    r"|(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:]))(?:[ \t]*(?i:hrs|hours|h)\b\.?)?"
+    r"|(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:]))"
 )
+_HOURS = r"(?:[ \t]*(?i:hrs|hours|h)\b\.?)?"
 _ABBREVIATIONS = (
     "UTC GMT CET CEST EET EEST WET WEST BST IST EAT CAT WAT SAST MSK AST ADT EST EDT CST CDT "
     "MST MDT PST PDT GST PKT NPT ICT WIB PHT HKT SGT MYT JST KST AEST AEDT NZST NZDT AFT IRST "
     "TRT AMT AZT GET UZT ALMT BDT MMT"
 )
+_PLACE_WORD = r"(?!(?:Midnight|Noon|Midday)\b)[A-Z][a-z]+"
 _ZONE = (
-    r"(?P<zone>(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?(?![\d:])"
+    r"(?:(?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?(?![\d:])"
     rf"|\b(?:{'|'.join(_ABBREVIATIONS.split())})\b"
     r"|\b[Ll]ocal[ \t]+time\b"
-    r"|[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2}[ \t]+(?:time\b|Time\b))"
+    rf"|{_PLACE_WORD}(?:[ \t-]{_PLACE_WORD}){{0,2}}[ \t]+(?:time\b|Time\b))"
 )
 _AT = r"(?:[ \t]*,)?[ \t]*(?:(?:at|by|before)[ \t]+)?"
 _ATTACHED = (
-    rf"(?:[ \t]*\([ \t]*(?:{_TIME}(?:[ \t]*,?[ \t]*{_ZONE})?|{_ZONE})[ \t]*\)"
-    rf"|{_AT}{_TIME}(?:[ \t]*,?[ \t]*(?:\([ \t]*{_ZONE}[ \t]*\)|{_ZONE}))?)"
+    rf"(?:[ \t]*\([ \t]*(?:{_TIME}{_HOURS}(?:[ \t]*,?[ \t]*{_ZONE})?|{_ZONE})[ \t]*\)"
+    rf"|{_AT}{_TIME}{_HOURS}(?:[ \t]*,?[ \t]*(?:\([ \t]*{_ZONE}[ \t]*\)|{_ZONE}))?)"
 )
 _DATE = re.compile(_DATE_CORE)
 _DATE_WITH_TIME = re.compile(rf"{_DATE_CORE}(?:{_ATTACHED})?")
-_TIME_RE = re.compile(_TIME)
-_ZONE_RE = re.compile(_ZONE)
-_NUMERIC_RE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d]|[./-]\d)")
+_TIME_RE = re.compile(rf"(?P<time>{_TIME}){_HOURS}")
+_ZONE_RE = re.compile(rf"(?P<zone>{_ZONE})")
+_NUMERIC_RE = re.compile(
+    r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d]|[./-]\d)"
+)
+# Words that make "... Time" the name of a zone ("Central European Time"), not a place.
+_ZONE_WORDS = frozenset(
+    "Standard Daylight Summer Mean Universal European Africa African Eastern Central Western "
+    "Pacific Mountain Atlantic Arabia Arabian Gulf Indochina".split()
+)
 _WORD_TIMES = {"midnight": "23:59", "noon": "12:00", "midday": "12:00"}
 
 
@@ -86,7 +95,6 @@ def _parser(order: DateOrder) -> DateDataParser:
             "DATE_ORDER": order,
             "PARSERS": ["custom-formats", "absolute-time"],
             "REQUIRE_PARTS": ["day", "month"],
-            "PREFER_DAY_OF_MONTH": "first",
         },
     )
 
@@ -108,28 +116,32 @@ def _read_time(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _read_zone(text: str) -> str | None:
-    match = _ZONE_RE.search(text)
-    if not match:
-        return None
-    zone = " ".join(match["zone"].replace("−", "-").split())
+def _zone_name(stated: str) -> str:
+    zone = " ".join(stated.replace("−", "-").split())
     if re.match(r"(?:UTC|GMT)\s*[+-]", zone):
         return zone.replace(" ", "")
     if zone.lower() == "local time":
         return "local time"
-    # "Abu Dhabi time" names a place: keep the place. "Central European Time" names a zone.
-    return zone[: -len(" time")] if zone.endswith(" time") else zone
+    words = zone.split()
+    if words[-1].lower() == "time" and words[-2] not in _ZONE_WORDS:
+        return " ".join(words[:-1])  # "Abu Dhabi time" names a place: keep the place
+    return zone
 
 
-def _next_occurrence(month: int, day: int, reference: date) -> date | None:
-    for year in range(reference.year, reference.year + 9):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate >= reference:
-            return candidate
-    return None
+def _is_valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _next_occurrence(month: int, day: int, reference: date) -> date:
+    """The first `day` of `month` on or after `reference` (a 29 February may be years on)."""
+    year = reference.year
+    while not (_is_valid(year, month, day) and date(year, month, day) >= reference):
+        year += 1
+    return date(year, month, day)
 
 
 def parse_date(
@@ -153,20 +165,12 @@ def parse_date(
         if reference is None:
             return None
         day = _next_occurrence(day.month, day.day, reference)
-        if day is None:
-            return None
     rest = f"{text[:match.start()]} {text[match.end():]}"
-    time = _read_time(rest)
-    zone = _read_zone(_TIME_RE.sub(" ", rest))
-    return ParsedDate(date=day, time=time, timezone=zone)
-
-
-def _is_valid(year: int, month: int, day: int) -> bool:
-    try:
-        datetime(year, month, day)
-    except ValueError:
-        return False
-    return True
+    zone = _ZONE_RE.search(rest)
+    if zone:
+        rest = f"{rest[:zone.start()]} {rest[zone.end():]}"
+    timezone = _zone_name(zone["zone"]) if zone else None
+    return ParsedDate(date=day, time=_read_time(rest), timezone=timezone)
 
 
 def infer_date_order(text: str) -> DateOrder | None:

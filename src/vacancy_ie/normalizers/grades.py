@@ -19,7 +19,6 @@ import re
 
 from ..labels import GRADE_CODES
 
-_SPACE = r"[ \t]"
 # Each entry: a pattern with groups `scheme` and `n`, whether it needs a cue.
 _FORMS: tuple[tuple[str, bool], ...] = (
     (r"(?P<scheme>NPSA|IPSA|LICA|IICA)[ \t-]?(?P<n>\d{1,2})", False),
@@ -31,12 +30,13 @@ _FORMS: tuple[tuple[str, bool], ...] = (
     (r"(?P<scheme>P|D|G|GS|FS|SB|SC)[ \t]?(?P<n>\d{1,2})", True),
     (r"(?P<scheme>ASG|USG|UG)", True),
 )
+_LEVEL_WORD = r"(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+"
 _SPELLED: tuple[tuple[str, str], ...] = (
-    (r"Professional(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d)", "P"),
-    (r"General[ \t]+Service(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d)", "G"),
-    (r"Field[ \t]+Service(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d)", "FS"),
-    (r"Service[ \t]+Contract(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>\d{1,2})", "SC"),
-    (r"National[ \t]+Officer(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+(?P<n>[A-E])", "NO"),
+    (rf"Professional{_LEVEL_WORD}(?P<n>\d)", "P"),
+    (rf"General[ \t]+Service{_LEVEL_WORD}(?P<n>\d)", "G"),
+    (rf"Field[ \t]+Service{_LEVEL_WORD}(?P<n>\d)", "FS"),
+    (rf"Service[ \t]+Contract{_LEVEL_WORD}(?P<n>\d{{1,2}})", "SC"),
+    (rf"National[ \t]+Officer{_LEVEL_WORD}(?P<n>[A-E])", "NO"),
 )
 _UNGRADED = re.compile(
     r"\b(?:(?:special|short|long|fixed|term|temporary|contract|appointment)[ \t-]+){0,4}"
@@ -50,7 +50,9 @@ _NOT_GRADE_AFTER = re.compile(
     r"programmes?|programs?|partners?|partnerships?|plus|visa)\b",
     re.IGNORECASE,
 )
-_CUE_BEFORE = re.compile(r"\b(?:(?:grade|level|band|category)s?\b[^\w\n]{0,4}){1,2}$", re.IGNORECASE)
+_CUE_BEFORE = re.compile(
+    r"\b(?:(?:grade|level|band|category)s?\b[^\w\n]{0,4}){1,2}$", re.IGNORECASE
+)
 _CUE_AFTER = re.compile(r"[ \t]*-?(?:level|grade)\b", re.IGNORECASE)
 _JOIN = re.compile(r"[ \t]*(?:/|,|-|–|or\b|to\b|and\b)[ \t]*$")
 _IN_PARENS = re.compile(r"(?:[ \t]*(?:/|,|-|–|or\b|to\b)[ \t]*[A-Z]{1,4}[ \t-]?\w{1,2})?\)")

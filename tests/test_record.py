@@ -1,0 +1,61 @@
+from datetime import date
+
+from vacancy_ie.cleaning import clean
+from vacancy_ie.formats import to_jsonld
+from vacancy_ie.record import Prediction, build_record, record_values
+
+RAW = ("<p>Grade:&nbsp;P-3</p>Posted: 1 November 2024\nDeadline: 15 November\n"
+       "Fluency in English is required; French is an asset. English is essential.\n"
+       "Master's degree in law. At least 5 years of experience in MS Excel.")
+
+
+def pred(quote, label, required=True, score=0.9, occurrence=0):
+    text = clean(RAW).text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    return Prediction(start, start + len(quote), label, required, score)
+
+
+def build(preds, reference=None):
+    return build_record(preds, clean(RAW), "n.html", reference, today=lambda: date(2030, 1, 1))
+
+
+def test_record_normalises_and_maps_offsets_to_raw_input():
+    record = build([pred("P-3", "GRADE"), pred("15 November", "DEADLINE"), pred("1 November 2024", "POSTED")])
+    assert record["grade"]["code"] == "P-3"
+    assert RAW[record["grade"]["start"]:record["grade"]["end"]] == "P-3"
+    assert record["posted"]["date"] == "2024-11-01"
+    # the year-less deadline resolves against the notice's own posting date
+    assert record["deadline"]["date"] == "2024-11-15"
+
+
+def test_record_reference_date_wins_over_posting_date():
+    record = build([pred("15 November", "DEADLINE"), pred("1 November 2024", "POSTED")],
+                   reference=date(2025, 12, 1))
+    assert record["deadline"]["date"] == "2026-11-15"
+
+
+def test_record_merges_repeats_keeping_the_strongest():
+    record = build([pred("English", "LANGUAGE", score=0.6), pred("English", "LANGUAGE", score=0.8, occurrence=1),
+                    pred("French", "LANGUAGE", required=False)])
+    assert [(l["code"], l["requirement"], l["score"]) for l in record["languages"]] == [
+        ("en", "required", 0.8), ("fr", "desirable", 0.9)]
+
+
+def test_record_values_match_scoring_forms():
+    record = build([pred("Master's degree in law", "EDUCATION"), pred("At least 5 years of experience", "EXPERIENCE"),
+                    pred("MS Excel", "SKILL", required=False)])
+    values = record_values(record)
+    assert values["EDUCATION"] == {("master", True)}
+    assert values["EXPERIENCE"] == {(5, True)}
+    assert values["SKILL"] == {("ms excel",)}
+
+
+def test_record_jsonld_is_a_job_posting():
+    record = build([pred("15 November", "DEADLINE"), pred("1 November 2024", "POSTED"),
+                    pred("At least 5 years of experience", "EXPERIENCE"), pred("Master's degree in law", "EDUCATION")])
+    posting = to_jsonld(record)
+    assert posting["@type"] == "JobPosting" and posting["validThrough"].startswith("2024-11-15")
+    assert posting["experienceRequirements"][0]["monthsOfExperience"] == 60
+    assert posting["educationRequirements"][0]["credentialCategory"] == "postgraduate degree"

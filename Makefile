@@ -9,7 +9,7 @@ VACANCY_IE_DATA ?= ../shared
 export VACANCY_IE_DATA
 SEED ?= 13
 
-.PHONY: all install corpus validate splits stats test test-fast clean
+.PHONY: all install corpus validate splits stats agreement test test-fast clean
 
 all: install corpus
 
@@ -39,6 +39,9 @@ corpus/spacy/train.spacy: $(wildcard corpus/annotations/*.jsonl) corpus/splits.j
 
 stats: install
 	$(BIN)/vacancy-ie corpus stats --records corpus/annotations --splits corpus/splits.json --out corpus/STATS.md
+
+agreement: install
+	$(BIN)/vacancy-ie corpus agreement corpus/agreement/first.jsonl corpus/agreement/second.jsonl --out corpus/AGREEMENT.md
 
 corpus: corpus/spacy/train.spacy stats
 

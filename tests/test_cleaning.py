@@ -45,3 +45,11 @@ def test_cleaning_round_trips_word_spans():
 def test_cleaning_from_raw_of_removed_markup_is_none():
     raw = "<strong>x</strong>"
     assert clean(raw).from_raw(0, 8) is None
+
+
+@pytest.mark.parametrize("raw", [
+    "<p>a&nbsp;b</p>", "T he\u00e2\u20ac\u00afKvinna", "Caf\u00c3\u00a9\r\nx",
+])
+def test_cleaning_is_idempotent_on_its_own_output(raw):
+    once = clean(raw).text
+    assert clean(once).text == once

@@ -7,6 +7,9 @@ import pytest
     ("Grade UGSpecial", ["Grade", "UG", "Special"]),
     ("(9 months)IOM", ["(", "9", "months", ")", "IOM"]),
     ("Deadline:07.06.2026", ["Deadline", ":", "07.06.2026"]),
+    ("management/ education", ["management", "/", "education"]),
+    ("data /handling", ["data", "/", "handling"]),
+    ("Specialist(P4)", ["Specialist", "(", "P4", ")"]),
 ])
 def test_tokenizer_splits_glued_tokens(nlp, text, tokens):
     assert [t.text for t in nlp(text)] == tokens

@@ -34,6 +34,7 @@ _CHAR_MAP = {
     "\u2028": "\n", "\u2029": "\n",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\xad": "",
 }
+_TRANSLATION = str.maketrans(_CHAR_MAP)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -133,10 +134,11 @@ def _repair_mojibake(text: str, starts: list[int], ends: list[int]) -> _Builder:
                 idx = range(offset + i1, offset + i2)
                 out.copy(fixed[j1:j2], (starts[i] for i in idx), (ends[i] for i in idx))
             elif j2 > j1:
-                lo_i, hi_i = offset + i1, offset + max(i2, i1 + 1) - 1
-                hi_i = min(hi_i, len(starts) - 1)
-                n = j2 - j1
-                out.copy(fixed[j1:j2], [starts[lo_i]] * n, [ends[hi_i]] * n)
+                # repaired characters can themselves be odd spaces (mojibake of U+202F ...)
+                piece = fixed[j1:j2].translate(_TRANSLATION)
+                lo_i = min(offset + i1, len(starts) - 1)
+                hi_i = min(offset + max(i2, i1 + 1) - 1, len(starts) - 1)
+                out.copy(piece, [starts[lo_i]] * len(piece), [ends[hi_i]] * len(piece))
         offset += len(line)
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable, Iterable
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
@@ -61,6 +62,7 @@ class RecordComponent:
     def predictions(self, doc: Doc) -> list[Prediction]:
         spans = doc.spans.get(self.spans_key, [])
         scores = spans.attrs.get("scores") if hasattr(spans, "attrs") else None
+        scores = numpy.ravel(scores) if scores is not None else None  # spancat stores (n, 1)
         out = []
         for i, span in enumerate(spans):
             label, required = split_model_label(span.label_)

@@ -24,8 +24,12 @@ def create_span_corpus(path: Path, spans_key: str = SPANS_KEY, candidates_key: s
     register_extensions()
 
     def read(nlp: Language) -> Iterator[Example]:
+        # The stored texts are already clean: tokenise them as they are, so the predicted and
+        # reference texts match exactly (span_finder requires it).
+        tokenize = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)
         for example in corpus(nlp):
             reference = example.reference
+            example = Example(tokenize(reference.text), reference)
             attrs = gold_attrs(reference)
             spans = [Span(reference, s.start, s.end,
                           label=model_label(s.label_, attrs.get((s.start_char, s.end_char, s.label_), {})))

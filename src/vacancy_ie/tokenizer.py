@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .cleaning import clean
 
@@ -26,7 +26,10 @@ GLUE_INFIXES = (
     r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2})",  # UGSpecial, IOMThe (not NGOs)
     r"[)\]](?=[A-Za-z0-9])",  # (Up to 9 months)IOM
     r"(?<=[A-Za-z]):(?=[0-9])",  # Deadline:07.06.2026
+    r"(?<=[A-Za-z0-9])\((?=[A-Za-z0-9])",  # Specialist(P4)
 )
+GLUE_PREFIXES = (r"/",)  # "/handling"
+GLUE_SUFFIXES = (r"/",)  # "management/ education"
 
 
 @registry.tokenizers("vacancy_ie.Tokenizer.v1")
@@ -37,6 +40,10 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = list(nlp.Defaults.infixes or []) + list(GLUE_INFIXES)
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        prefixes = list(nlp.Defaults.prefixes or []) + list(GLUE_PREFIXES)
+        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+        suffixes = list(nlp.Defaults.suffixes or []) + list(GLUE_SUFFIXES)
+        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         return tokenizer
 
     return make

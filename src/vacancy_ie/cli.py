@@ -87,3 +87,45 @@ def extract(paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .ht
     if n_errors:
         err.print(f"{n_errors} of {len(sources)} inputs could not be read (see their 'error')")
         raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to score (package or folder); repeatable."),
+             split: str = typer.Option("test", help="train, dev or test."),
+             records: str = typer.Option("corpus/annotations", help="Gold records."),
+             splits: str = typer.Option("corpus/splits.json", help="The split file."),
+             out: str = typer.Option("evaluation/reports/latest", help="Folder for metrics.json and report.md."),
+             n_boot: int = typer.Option(1000, help="Bootstrap resamples for the 95% intervals."),
+             seed: int = 0,
+             data: Optional[str] = typer.Option(None, "--data", envvar="VACANCY_IE_DATA")) -> None:
+    """Score the rule baseline and each pipeline on a split: spans (exact, overlap) and values."""
+    from pathlib import Path
+
+    from .corpus.records import read_records
+    from .corpus.volume import DataVolume, DataVolumeError
+    from .evaluate import eval_docs, evaluate_systems, pipeline_system, rules_system
+    from .report import markdown_report, metrics_document
+
+    split_ids = json.loads(Path(splits).read_text()).get(split)
+    if not split_ids:
+        err.print(f"[red]error:[/] split {split!r} not in {splits}")
+        raise typer.Exit(2)
+    wanted = set(split_ids)
+    gold = [r for r in read_records(records) if r.id in wanted and r.status == "gold"]
+    try:
+        docs = eval_docs(gold, DataVolume(data))
+    except DataVolumeError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2)
+    systems = {"rules": rules_system}
+    for name in model:
+        systems[Path(name).name if "/" in name else name] = pipeline_system(load_model(name))
+    results = evaluate_systems(docs, systems, n_boot=n_boot, seed=seed, progress=sys.stderr.isatty())
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    document = metrics_document(results, split, len(docs))
+    (folder / "metrics.json").write_text(json.dumps(document, indent=1) + "\n")
+    report = markdown_report(document)
+    (folder / "report.md").write_text(report)
+    typer.echo(report)
+    err.print(f"-> {folder / 'metrics.json'}, {folder / 'report.md'}")

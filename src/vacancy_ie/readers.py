@@ -1,6 +1,7 @@
 """Training data for `spacy train`: the converted DocBins, with the gold spans relabelled as
-the classes the model learns (see `labels.model_label`) and copied to the key the span
-finder trains on."""
+the classes the model learns (see `labels.model_label`), as entities for the recogniser
+(nested spans cannot be entities: the inner one is left to the span classifier) and as the
+span group the classifier learns."""
 
 from __future__ import annotations
 
@@ -10,22 +11,23 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Span
 from spacy.training import Corpus, Example
-from spacy.util import registry
+from spacy.util import filter_spans, registry
 
 from .components import register_extensions
 from .corpus.convert import SPANS_KEY, USER_DATA_KEY, gold_attrs
 from .labels import model_label
+from .suggesters import TRAINING_CANDIDATES_KEY
 
 
 @registry.readers("vacancy_ie.SpanCorpus.v1")
-def create_span_corpus(path: Path, spans_key: str = SPANS_KEY, candidates_key: str = "candidates",
+def create_span_corpus(path: Path, spans_key: str = SPANS_KEY,
                        limit: int = 0) -> Callable[[Language], Iterable[Example]]:
     corpus = Corpus(path, limit=limit)
     register_extensions()
 
     def read(nlp: Language) -> Iterator[Example]:
         # The stored texts are already clean: tokenise them as they are, so the predicted and
-        # reference texts match exactly (span_finder requires it).
+        # reference texts match exactly.
         tokenize = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)
         for example in corpus(nlp):
             reference = example.reference
@@ -35,7 +37,10 @@ def create_span_corpus(path: Path, spans_key: str = SPANS_KEY, candidates_key: s
                           label=model_label(s.label_, attrs.get((s.start_char, s.end_char, s.label_), {})))
                      for s in reference.spans.get(SPANS_KEY, [])]
             reference.spans[spans_key] = spans
-            reference.spans[candidates_key] = [Span(reference, s.start, s.end) for s in spans]
+            reference.set_ents(filter_spans(spans))
+            # the span classifier sees every gold span as a candidate from the first step
+            example.predicted.spans[TRAINING_CANDIDATES_KEY] = [
+                example.predicted.char_span(s.start_char, s.end_char) for s in spans]
             # year-less dates in the notice resolve against the day it was collected
             example.predicted._.reference_date = reference.user_data.get(USER_DATA_KEY, {}).get("reference_date")
             yield example

@@ -49,11 +49,19 @@ def show(doc_id: str, data: Optional[Path] = DataOption) -> None:
 @app.command()
 def sample(out: Path = typer.Option(..., help="Where to write the chosen ids, one a line."),
            n: int = 200, min_un: int = 120, max_per_employer: int = 6, seed: int = 13,
-           exclude: Optional[Path] = typer.Option(None, help="A file of ids to leave out."),
+           exclude: list[Path] = typer.Option([], help="Files of ids to leave out."),
+           with_grade: bool = typer.Option(False, help="Only notices where the grade rules find a "
+                                                       "grade (to enrich a rare field)."),
            data: Optional[Path] = DataOption) -> None:
     """Choose English pool notices to annotate, spread over employers."""
-    skip = set(exclude.read_text().split()) if exclude else set()
-    chosen = sample_notices(_volume(data).pool(), n, min_un, max_per_employer, seed, skip)
+    skip = {i for path in exclude for i in path.read_text().split()}
+    keep = lambda notice: True  # noqa: E731
+    if with_grade:
+        from ..cleaning import clean
+        from ..normalizers import find_grades
+
+        keep = lambda notice: bool(find_grades(clean(notice.text).text))  # noqa: E731
+    chosen = sample_notices(_volume(data).pool(), n, min_un, max_per_employer, seed, skip, keep=keep)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(f"{x.id}\n" for x in chosen))
     employers = {x.employer for x in chosen}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .volume import Notice
 
 
 def sample_notices(notices: Iterable[Notice], n: int, min_un: int, max_per_employer: int,
                    seed: int, exclude: set[str] = frozenset(), min_chars: int = 1500,
-                   max_chars: int = 20000) -> list[Notice]:
+                   max_chars: int = 20000, keep: Callable[[Notice], bool] = lambda _: True) -> list[Notice]:
     """Draw `n` English notices round-robin over employers, at least `min_un` of them UN-system.
 
     Round-robin over shuffled employers spreads the sample over as many templates as the pool
@@ -20,7 +20,8 @@ def sample_notices(notices: Iterable[Notice], n: int, min_un: int, max_per_emplo
     rng = random.Random(seed)
     by_employer: dict[str, list[Notice]] = defaultdict(list)
     for notice in notices:
-        if notice.lang == "en" and notice.id not in exclude and min_chars <= len(notice.text) <= max_chars:
+        if (notice.lang == "en" and notice.id not in exclude and min_chars <= len(notice.text) <= max_chars
+                and keep(notice)):
             by_employer[notice.employer].append(notice)
     for group in by_employer.values():
         group.sort(key=lambda x: x.id)

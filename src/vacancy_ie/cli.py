@@ -129,3 +129,20 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
     (folder / "report.md").write_text(report)
     typer.echo(report)
     err.print(f"-> {folder / 'metrics.json'}, {folder / 'report.md'}")
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(ctx: typer.Context,
+          config: str = typer.Argument("configs/cnn.cfg", help="Training config."),
+          output: str = typer.Option("models/cnn", help="Output folder (model-best, model-last)."),
+          seed: Optional[int] = typer.Option(None, help="Override the config's system.seed.")) -> None:
+    """Train a pipeline with `spacy train`; extra --section.key value pairs override the config."""
+    from pathlib import Path
+
+    from spacy.cli._util import parse_config_overrides
+    from spacy.cli.train import train as spacy_train
+
+    overrides = parse_config_overrides(ctx.args)
+    if seed is not None:
+        overrides["system.seed"] = seed
+    spacy_train(Path(config), Path(output), overrides=overrides)

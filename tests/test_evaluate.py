@@ -1,5 +1,6 @@
-from vacancy_ie.evaluate import SystemOutput, eval_docs, evaluate_systems, rules_system
-from vacancy_ie.report import markdown_report, metrics_document
+from vacancy_ie.evaluate import SystemOutput, agreement_result, eval_docs, evaluate_systems, rules_system, run_systems
+from vacancy_ie.html_report import html_report
+from vacancy_ie.report import AGREEMENT, markdown_report, metrics_document
 from vacancy_ie.scoring import ScoredSpan
 
 from .conftest import record_for, span_of
@@ -12,9 +13,37 @@ def test_evaluate_scores_rules_and_reports_intervals(good_record, volume):
     assert grade["support"] == 1 and 0.0 <= grade["f1"] <= 1.0
     lo, hi = grade["f1_ci95"]
     assert lo <= grade["f1"] <= hi
-    document = metrics_document(results, "test", 1)
-    assert set(document["systems"]["rules"]) == {"spans_exact", "spans_overlap", "values", "mean_value_f1"}
+
+
+
+def test_evaluate_report_has_stable_keys_errors_and_html(good_record, volume):
+    docs = eval_docs([good_record], volume)
+    results = run_systems(docs, {"rules": rules_system}, progress=False)
+    document = metrics_document(results, "test", n_boot=20)
+    assert set(document["systems"]["rules"]) == {"spans_exact", "spans_overlap", "values", "mean_value_f1",
+                                                 "documents", "errors"}
+    errors = document["systems"]["rules"]["errors"]
+    assert set(errors) == {"span_errors", "requirement_confusions", "date_order_errors", "worst_documents"}
     assert "| grade | 1 |" in markdown_report(document)
+    page = html_report(document, results)
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "grade" in page
+
+
+def test_evaluate_html_renders_missed_span_with_displacy(volume):
+    record = record_for("102", [span_of("102", "Arabic", "LANGUAGE", code="ar", requirement="desirable")])
+    results = run_systems(eval_docs([record], volume), {"empty": lambda doc: SystemOutput([], {})}, progress=False)
+    page = html_report(metrics_document(results, "dev", n_boot=5), results)
+    assert "missed: 1" in page and "gold LANGUAGE" in page and "Arabic" in page
+
+
+def test_evaluate_agreement_of_identical_annotators_is_perfect(good_record, volume):
+    human = agreement_result([good_record], [good_record], volume)
+    docs = eval_docs([good_record], volume)
+    document = metrics_document(run_systems(docs, {"rules": rules_system}, progress=False), "test",
+                                n_boot=10, agreement=human)
+    assert document["systems"][AGREEMENT]["mean_value_f1"] > 0
+    assert document["systems"][AGREEMENT]["values"]["GRADE"]["f1"] == 1.0
+    assert AGREEMENT in markdown_report(document)
 
 
 def test_evaluate_perfect_system_scores_one(good_record, volume):

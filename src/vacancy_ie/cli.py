@@ -94,16 +94,21 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
              split: str = typer.Option("test", help="train, dev or test."),
              records: str = typer.Option("corpus/annotations", help="Gold records."),
              splits: str = typer.Option("corpus/splits.json", help="The split file."),
-             out: str = typer.Option("evaluation/reports/latest", help="Folder for metrics.json and report.md."),
+             agreement: list[str] = typer.Option(
+                 ["corpus/agreement/first.jsonl", "corpus/agreement/second.jsonl"],
+                 help="Two annotators' records of the same notices (given twice), for the human figure."),
+             out: str = typer.Option("evaluation/reports/latest", help="Folder for metrics.json, report.md, report.html."),
              n_boot: int = typer.Option(1000, help="Bootstrap resamples for the 95% intervals."),
              seed: int = 0,
              data: Optional[str] = typer.Option(None, "--data", envvar="VACANCY_IE_DATA")) -> None:
-    """Score the rule baseline and each pipeline on a split: spans (exact, overlap) and values."""
+    """Score the rule baseline and each pipeline on a split: spans (exact, overlap) and values,
+    beside the human agreement; write metrics.json, a Markdown table and an HTML report."""
     from pathlib import Path
 
     from .corpus.records import read_records
     from .corpus.volume import DataVolume, DataVolumeError
-    from .evaluate import eval_docs, evaluate_systems, pipeline_system, rules_system
+    from .evaluate import agreement_result, eval_docs, pipeline_system, rules_system, run_systems
+    from .html_report import html_report
     from .report import markdown_report, metrics_document
 
     split_ids = json.loads(Path(splits).read_text()).get(split)
@@ -113,22 +118,27 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
     wanted = set(split_ids)
     gold = [r for r in read_records(records) if r.id in wanted and r.status == "gold"]
     try:
-        docs = eval_docs(gold, DataVolume(data))
+        volume = DataVolume(data)
+        docs = eval_docs(gold, volume)
+        human = None
+        if len(agreement) == 2 and all(Path(p).exists() for p in agreement):
+            human = agreement_result(read_records(agreement[0]), read_records(agreement[1]), volume)
     except DataVolumeError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2)
     systems = {"rules": rules_system}
     for name in model:
         systems[Path(name).name if "/" in name else name] = pipeline_system(load_model(name))
-    results = evaluate_systems(docs, systems, n_boot=n_boot, seed=seed, progress=sys.stderr.isatty())
+    results = run_systems(docs, systems, progress=sys.stderr.isatty())
+    document = metrics_document(results, split, n_boot=n_boot, seed=seed, agreement=human)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    document = metrics_document(results, split, len(docs))
     (folder / "metrics.json").write_text(json.dumps(document, indent=1) + "\n")
     report = markdown_report(document)
     (folder / "report.md").write_text(report)
+    (folder / "report.html").write_text(html_report(document, results))
     typer.echo(report)
-    err.print(f"-> {folder / 'metrics.json'}, {folder / 'report.md'}")
+    err.print(f"-> {folder / 'metrics.json'}, {folder / 'report.md'}, {folder / 'report.html'}")
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -10,11 +10,14 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 import numpy
+from sklearn.utils import resample
 from tqdm import tqdm
 
-from .cleaning import clean
+from .cleaning import CleanText, clean
+from .components import FIELD_OF_LABEL, RecordComponent
+from .errors import SpanError, span_errors
 from .extract import set_reference_date
-from .labels import LABELS, split_model_label
+from .labels import LABELS, VALUE_ATTRIBUTES
 from .record import Prediction, build_record, record_values
 from .rules import extract as rules_extract
 from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
@@ -62,46 +65,82 @@ def eval_docs(records: Iterable[AnnotationRecord], volume: DataVolume) -> list[E
 System = Callable[[EvalDoc], SystemOutput]
 
 
+def scored_spans(preds: Iterable[Prediction], cleaned: CleanText, doc_id: str,
+                 reference: date | None) -> list[ScoredSpan]:
+    """Predictions as spans in raw offsets, each with the value the record gives it alone,
+    so a span-level error can say whether the span or its normalisation was wrong."""
+    spans = []
+    for pred in preds:
+        item = build_record([pred], cleaned, doc_id, reference)[FIELD_OF_LABEL[pred.label]]
+        item = item[0] if isinstance(item, list) and item else item
+        attrs = {a: item.get(a) for a in VALUE_ATTRIBUTES[pred.label]} if item else {}
+        start, end = cleaned.to_raw(pred.start, pred.end)
+        spans.append(ScoredSpan(start, end, pred.label, attrs, cleaned.text[pred.start:pred.end]))
+    return spans
+
+
 def rules_system(doc: EvalDoc) -> SystemOutput:
     """The rule-based extractor: the baseline every trained pipeline must beat."""
     cleaned = clean(doc.raw)
-    found = rules_extract(cleaned.text, doc.reference_date)
-    spans, preds = [], []
-    for f in found:
-        start, end = cleaned.to_raw(f.start, f.end)
-        spans.append(ScoredSpan(start, end, f.label, f.attrs, cleaned.text[f.start:f.end]))
+    preds = []
+    for f in rules_extract(cleaned.text, doc.reference_date):
         required = f.attrs.get("requirement", "required") == "required" and f.attrs.get("required", True)
         preds.append(Prediction(f.start, f.end, f.label, bool(required), 1.0))
     record = build_record(preds, cleaned, doc.id, doc.reference_date)
-    return SystemOutput(spans, record_values(record))
+    return SystemOutput(scored_spans(preds, cleaned, doc.id, doc.reference_date), record_values(record))
 
 
-def pipeline_system(nlp, spans_key: str = "sc") -> System:
+def pipeline_system(nlp) -> System:
     """A trained pipeline, run on the raw notice as a user would run it."""
+    component = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, RecordComponent)), None)
+    if component is None:
+        raise ValueError(f"pipeline {nlp.meta.get('name')!r} has no vacancy_ie_record component")
 
     def run(doc: EvalDoc) -> SystemOutput:
         set_reference_date(nlp, doc.reference_date)
         cleaned = clean(doc.raw)
         parsed = nlp(doc.raw)
-        spans = []
-        for span in parsed.spans.get(spans_key, []):
-            label, _ = split_model_label(span.label_)
-            start, end = cleaned.to_raw(span.start_char, span.end_char)
-            spans.append(ScoredSpan(start, end, label, {}, span.text))
+        spans = scored_spans(component.predictions(parsed), cleaned, doc.id, doc.reference_date)
         return SystemOutput(spans, record_values(parsed._.vacancy))
 
     return run
 
 
+def agreement_result(first: Iterable[AnnotationRecord], second: Iterable[AnnotationRecord],
+                     volume: DataVolume) -> "SystemResult":
+    """Two annotators scored as gold and system: the ceiling a model is compared with."""
+    seconds = {r.id: r for r in second}
+    pairs = [(r, seconds[r.id]) for r in first if r.id in seconds]
+    result = SystemResult()
+    for gold_doc, other_doc in zip(eval_docs([a for a, _ in pairs], volume),
+                                   eval_docs([b for _, b in pairs], volume)):
+        result.add(gold_doc, SystemOutput(other_doc.gold, other_doc.gold_values))
+    return result
+
+
+@dataclass
+class DocOutcome:
+    """One document's gold and output, kept for error analysis."""
+
+    doc: EvalDoc
+    output: SystemOutput
+    errors: list[SpanError]
+    value_errors: int
+
+
 @dataclass
 class SystemResult:
-    """Per-document counts for every level and label, kept for the bootstrap."""
+    """Per-document counts for every level and label, kept for the bootstrap, and each
+    document's outcome for the error analysis."""
 
     per_doc: dict[str, dict[str, list[Counts]]] = field(
         default_factory=lambda: {level: {label: [] for label in LABELS} for level in LEVELS})
+    outcomes: list[DocOutcome] = field(default_factory=list)
 
     def add(self, doc: EvalDoc, out: SystemOutput) -> None:
         gold_values = doc.gold_values
+        value_errors = sum(len(gold_values[label] ^ out.values.get(label, set())) for label in LABELS)
+        self.outcomes.append(DocOutcome(doc, out, span_errors(doc.gold, out.spans), value_errors))
         for label in LABELS:
             self.per_doc["spans_exact"][label].append(exact_counts(doc.gold, out.spans, label))
             self.per_doc["spans_overlap"][label].append(overlap_counts(doc.gold, out.spans, label))
@@ -116,9 +155,9 @@ class SystemResult:
         return result
 
     def metrics(self, n_boot: int = 1000, seed: int = 0) -> dict[str, Any]:
-        rng = numpy.random.default_rng(seed)
-        n_docs = len(next(iter(self.per_doc["values"].values())))
-        samples = [rng.integers(0, n_docs, n_docs) for _ in range(n_boot)] if n_docs else []
+        n_docs = len(self.outcomes)
+        rng = numpy.random.RandomState(seed)
+        samples = [resample(numpy.arange(n_docs), random_state=rng) for _ in range(n_boot)] if n_docs else []
         out: dict[str, Any] = {}
         for level, by_label in self.per_doc.items():
             out[level] = {}
@@ -131,15 +170,22 @@ class SystemResult:
         return out
 
 
-def evaluate_systems(docs: list[EvalDoc], systems: dict[str, System], n_boot: int = 1000,
-                     seed: int = 0, progress: bool = True) -> dict[str, Any]:
+def run_systems(docs: list[EvalDoc], systems: dict[str, System], progress: bool = True
+                ) -> dict[str, SystemResult]:
     results = {}
     for name, system in systems.items():
         result = SystemResult()
         for doc in tqdm(docs, desc=name, unit="doc", disable=not progress):
             result.add(doc, system(doc))
-        results[name] = result.metrics(n_boot, seed)
+        results[name] = result
     return results
+
+
+def evaluate_systems(docs: list[EvalDoc], systems: dict[str, System], n_boot: int = 1000,
+                     seed: int = 0, progress: bool = True) -> dict[str, Any]:
+    """Metrics per system: counts and seeded 95% bootstrap intervals at every level."""
+    return {name: result.metrics(n_boot, seed)
+            for name, result in run_systems(docs, systems, progress).items()}
 
 
 def mean_value_f1(metrics: dict[str, Any], labels: Iterable[str] = LABELS) -> float:

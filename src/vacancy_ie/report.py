@@ -1,4 +1,4 @@
-"""Evaluation results as a stable JSON document and a Markdown table."""
+"""Evaluation results as a stable JSON document, a Markdown table and an HTML page."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import subprocess
 from datetime import datetime, timezone
 from typing import Any
 
-from .evaluate import LEVELS, mean_value_f1
+from .errors import ERROR_KINDS, date_order_errors, error_kinds, requirement_confusions, worst_documents
+from .evaluate import LEVELS, SystemResult, mean_value_f1
 from .labels import LABELS
 from .scoring import FIELDS
+
+AGREEMENT = "human agreement"
 
 
 def git_commit() -> str | None:
@@ -19,13 +22,38 @@ def git_commit() -> str | None:
         return None
 
 
-def metrics_document(results: dict[str, Any], split: str, n_docs: int) -> dict[str, Any]:
+def error_analysis(result: SystemResult, n_worst: int = 10) -> dict[str, Any]:
+    """The summaries an engineer reads first, with stable keys."""
+    outcomes = result.outcomes
+    kinds = error_kinds(e for o in outcomes for e in o.errors)
+    confusions = requirement_confusions((o.doc.gold_values, o.output.values) for o in outcomes)
     return {
-        "split": split, "documents": n_docs, "commit": git_commit(),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "systems": {name: {**metrics, "mean_value_f1": mean_value_f1(metrics)}
-                    for name, metrics in results.items()},
+        "span_errors": {label: {kind: kinds[label][kind] for kind in ERROR_KINDS} for label in LABELS},
+        "requirement_confusions": {
+            label: [{"gold": g, "predicted": p, "count": n} for (g, p), n in sorted(c.items(), key=str)]
+            for label, c in confusions.items()},
+        "date_order_errors": [{"doc": d, "label": label, "gold": g, "predicted": p}
+                              for d, label, g, p in date_order_errors(
+                                  (o.doc.id, o.doc.gold_values, o.output.values) for o in outcomes)],
+        "worst_documents": [{"doc": d, "value_errors": n} for d, n in worst_documents(
+            ((o.doc.id, o.value_errors) for o in outcomes), n_worst)],
     }
+
+
+def metrics_document(results: dict[str, SystemResult], split: str, n_boot: int = 1000, seed: int = 0,
+                     agreement: SystemResult | None = None) -> dict[str, Any]:
+    """Every system's metrics on the split; the human agreement, measured on the doubly
+    annotated notices (other documents), sits beside them with its own document count."""
+    n_docs = len(next(iter(results.values())).outcomes) if results else 0
+    systems = {name: {**(m := r.metrics(n_boot, seed)), "mean_value_f1": mean_value_f1(m),
+                      "documents": len(r.outcomes), "errors": error_analysis(r)}
+               for name, r in results.items()}
+    if agreement is not None and agreement.outcomes:
+        m = agreement.metrics(n_boot, seed)
+        systems[AGREEMENT] = {**m, "mean_value_f1": mean_value_f1(m), "documents": len(agreement.outcomes)}
+    return {"split": split, "documents": n_docs, "commit": git_commit(),
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "bootstrap": {"resamples": n_boot, "seed": seed}, "systems": systems}
 
 
 def _cell(m: dict[str, Any]) -> str:
@@ -33,15 +61,22 @@ def _cell(m: dict[str, Any]) -> str:
     return f"{m['f1']:.3f} [{lo:.2f}, {hi:.2f}]"
 
 
+LEVEL_TITLES = {"values": "Normalised values per document (what a reader checks)",
+                "spans_exact": "Spans, exact boundaries", "spans_overlap": "Spans, overlap matching"}
+
+
 def markdown_report(document: dict[str, Any]) -> str:
     systems = list(document["systems"])
     head = "| field | support | " + " | ".join(systems) + " |\n|---|---|" + "---|" * len(systems)
     lines = [f"Split `{document['split']}`, {document['documents']} documents, commit "
-             f"`{(document['commit'] or 'unknown')[:10]}`. F1 with 95% bootstrap interval.", ""]
-    titles = {"values": "Normalised values per document (what a reader checks)",
-              "spans_exact": "Spans, exact boundaries", "spans_overlap": "Spans, overlap matching"}
-    for level in ("values", *[l for l in LEVELS if l != "values"]):
-        lines += [f"### {titles[level]}", "", head]
+             f"`{(document['commit'] or 'unknown')[:10]}`. F1 with 95% bootstrap interval "
+             "over documents; P/R in metrics.json."]
+    if AGREEMENT in document["systems"]:
+        lines.append(f"'{AGREEMENT}' compares two annotators on "
+                     f"{document['systems'][AGREEMENT]['documents']} doubly annotated notices (not the split).")
+    lines.append("")
+    for level in ("values", *[lv for lv in LEVELS if lv != "values"]):
+        lines += [f"### {LEVEL_TITLES[level]}", "", head]
         for label in LABELS:
             first = document["systems"][systems[0]][level][label]
             name = FIELDS[label] if level == "values" else label
@@ -51,4 +86,19 @@ def markdown_report(document: dict[str, Any]) -> str:
             lines.append("| **mean** | | " + " | ".join(
                 f"**{document['systems'][s]['mean_value_f1']:.3f}**" for s in systems) + " |")
         lines.append("")
+    for name, system in document["systems"].items():
+        if "errors" not in system:
+            continue
+        errors = system["errors"]
+        lines += [f"### Span errors of `{name}` by kind", "",
+                  "| label | " + " | ".join(ERROR_KINDS) + " |", "|---|" + "---|" * len(ERROR_KINDS)]
+        lines += [f"| {label} | " + " | ".join(str(errors["span_errors"][label][k]) for k in ERROR_KINDS) + " |"
+                  for label in LABELS]
+        confusions = [f"{label} {c['gold']}→{c['predicted']} ×{c['count']}"
+                      for label, cs in errors["requirement_confusions"].items() for c in cs]
+        swaps = [f"{e['doc']} {e['label']} {e['gold']}→{e['predicted']}" for e in errors["date_order_errors"]]
+        worst = [f"{w['doc']} ({w['value_errors']})" for w in errors["worst_documents"][:5]]
+        lines += ["", f"- required/desirable confusions: {', '.join(confusions) or 'none'}",
+                  f"- day/month swapped dates: {', '.join(swaps) or 'none'}",
+                  f"- worst documents (value errors): {', '.join(worst) or 'none'}", ""]
     return "\n".join(lines)

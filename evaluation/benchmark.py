@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 import spacy
 import typer
@@ -51,6 +51,7 @@ def main(model: list[str] = typer.Option(["en_vacancy_ie"], help="Pipelines to t
          docs: int = typer.Option(200, help="Notices to run (English pool, first N by id)."),
          processes: list[int] = typer.Option([1, 2]),
          out: Path = typer.Option(Path("evaluation/results/benchmark.json")),
+         training_info: Optional[Path] = typer.Option(None, help="training.json written by `vacancy-ie train`."),
          data: str = typer.Option(None, envvar="VACANCY_IE_DATA")) -> None:
     notices = sorted((n for n in DataVolume(data).pool() if n.lang == "en"), key=lambda n: n.id)[:docs]
     texts = [n.text for n in notices]
@@ -60,6 +61,8 @@ def main(model: list[str] = typer.Option(["en_vacancy_ie"], help="Pipelines to t
     results = {"commit": git_commit(), "documents": len(texts),
                "words": sum(len(t.split()) for t in texts), "cpu_count": os.cpu_count(),
                "pipelines": {}}
+    if training_info and training_info.exists():
+        results["training_seconds"] = json.loads(training_info.read_text())["seconds"]
     try:
         for name in [BASELINE, *model]:
             nlp = spacy.load(name)

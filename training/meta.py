@@ -1,7 +1,7 @@
 """Write the model package's meta.json: name, version, the library it needs, the per-field
 scores measured on the test split and the corpus version it was trained on.
 
-    python training/meta.py --metrics evaluation/reports/test/metrics.json --system model-best \
+    python training/meta.py --metrics evaluation/reports/test/metrics.json --system cnn \
         --out models/meta.json
 """
 

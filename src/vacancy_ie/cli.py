@@ -89,6 +89,19 @@ def extract(paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .ht
         raise typer.Exit(1)
 
 
+def system_name(model: str) -> str:
+    """A column name for a pipeline: a package's name, or its training run's folder
+    (models/cnn/model-best -> cnn, models/cnn/model-last -> cnn-last)."""
+    from pathlib import Path
+
+    path = Path(model)
+    if len(path.parts) == 1:
+        return model
+    if path.name in ("model-best", "model-last"):
+        return path.parent.name + ("-last" if path.name == "model-last" else "")
+    return path.name
+
+
 @app.command()
 def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to score (package or folder); repeatable."),
              split: str = typer.Option("test", help="train, dev or test."),
@@ -128,7 +141,7 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
         raise typer.Exit(2)
     systems = {"rules": rules_system}
     for name in model:
-        systems[Path(name).name if "/" in name else name] = pipeline_system(load_model(name))
+        systems[system_name(name)] = pipeline_system(load_model(name))
     results = run_systems(docs, systems, progress=sys.stderr.isatty())
     document = metrics_document(results, split, n_boot=n_boot, seed=seed, agreement=human)
     folder = Path(out)
@@ -152,7 +165,14 @@ def train(ctx: typer.Context,
     from spacy.cli._util import parse_config_overrides
     from spacy.cli.train import train as spacy_train
 
+    import time
+
     overrides = parse_config_overrides(ctx.args)
     if seed is not None:
         overrides["system.seed"] = seed
+    started = time.perf_counter()
     spacy_train(Path(config), Path(output), overrides=overrides)
+    seconds = round(time.perf_counter() - started, 1)
+    info = {"config": config, "overrides": {k: str(v) for k, v in overrides.items()}, "seconds": seconds}
+    (Path(output) / "training.json").write_text(json.dumps(info, indent=1) + "\n")
+    err.print(f"trained in {seconds / 60:.1f} min -> {output}")

@@ -217,6 +217,27 @@ def convert(records: Path = RecordsOption, splits: Path = SplitsOption,
         raise typer.Exit(1)
 
 
+@app.command("raw-text")
+def raw_text(splits: Path = SplitsOption,
+             out: Path = typer.Option(Path("corpus/spacy/raw.jsonl"), help="JSONL of {\"text\": ...}."),
+             data: Optional[Path] = DataOption) -> None:
+    """Unannotated English notices for `spacy pretrain`, without any notice of a dev or test
+    employer: what the model is scored on must stay unseen, even as raw text."""
+    volume = _volume(data)
+    split_ids = _load_splits(splits)
+    try:
+        held_out = {volume.get(i).employer for name in ("dev", "test") for i in split_ids.get(name, [])}
+        notices = [n for n in volume.pool() if n.lang == "en" and n.employer not in held_out]
+    except DataVolumeError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as f:
+        for notice in notices:
+            f.write(json.dumps({"text": notice.text}, ensure_ascii=False) + "\n")
+    err.print(f"{len(notices)} notices ({len(held_out)} dev/test employers left out) -> {out}")
+
+
 @app.command()
 def stats(records: Path = RecordsOption, splits: Path = SplitsOption,
           out: Optional[Path] = typer.Option(Path("corpus/STATS.md"), help="Markdown file to write."),

@@ -1,0 +1,74 @@
+"""Rewrite the README's results section from the committed figures in evaluation/results/,
+so the numbers people read are the numbers a command measured.
+
+    python evaluation/summarize.py --readme README.md
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from vacancy_ie.labels import LABELS
+from vacancy_ie.scoring import FIELDS
+
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def value_table(metrics: dict) -> list[str]:
+    systems = list(metrics["systems"])
+    lines = ["| field (value F1) | support | " + " | ".join(systems) + " |",
+             "|---|---|" + "---|" * len(systems)]
+    for label in LABELS:
+        support = metrics["systems"][systems[0]]["values"][label]["support"]
+        cells = []
+        for s in systems:
+            m = metrics["systems"][s]["values"][label]
+            cells.append(f"{m['f1']:.3f} [{m['f1_ci95'][0]:.2f}, {m['f1_ci95'][1]:.2f}]")
+        lines.append(f"| {FIELDS[label]} | {support} | " + " | ".join(cells) + " |")
+    lines.append("| **mean** | | " + " | ".join(f"**{metrics['systems'][s]['mean_value_f1']:.3f}**"
+                                                 for s in systems) + " |")
+    return lines
+
+
+def speed_table(bench: dict) -> list[str]:
+    lines = ["| pipeline | words/s (1 proc) | words/s (2 procs) | ratio to en_core_web_sm (1 / 2) | peak RSS MB | size MB |",
+             "|---|---|---|---|---|---|"]
+    for name, p in bench["pipelines"].items():
+        wps = p["words_per_second"]
+        ratio = p.get("speed_ratio_vs_en_core_web_sm")
+        ratio_text = " / ".join(f"{ratio[k]:.2f}" for k in sorted(ratio)) if ratio else "1 (baseline)"
+        lines.append(f"| {name} | {wps.get('1', '')} | {wps.get('2', '')} | {ratio_text} | "
+                     f"{p['peak_rss_mb']} | {p['size_on_disk_mb']} |")
+    return lines
+
+
+def summary(results: Path) -> str:
+    metrics = json.loads((results / "metrics-test.json").read_text())
+    bench = json.loads((results / "benchmark.json").read_text())
+    lines = [START, "", f"Test split: {metrics['documents']} notices from employers absent from training; "
+             f"commit `{(metrics['commit'] or 'unknown')[:10]}`; F1 with 95% bootstrap interval "
+             f"({metrics['bootstrap']['resamples']} resamples over documents). "
+             "Regenerate: `make evaluate benchmark results`.", "", *value_table(metrics), "",
+             f"Speed on {bench['documents']} notices ({bench['words']} words), {bench['cpu_count']} cores, "
+             f"commit `{(bench['commit'] or 'unknown')[:10]}`"
+             + (f"; training took {bench['training_seconds'] / 60:.1f} min" if "training_seconds" in bench else "")
+             + ":", "", *speed_table(bench), "", END]
+    return "\n".join(lines)
+
+
+def main(readme: Path = typer.Option(Path("README.md")),
+         results: Path = typer.Option(Path("evaluation/results"))) -> None:
+    text = readme.read_text()
+    if START not in text or END not in text:
+        raise typer.BadParameter(f"{readme} has no {START} ... {END} section")
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    readme.write_text(head + summary(results) + tail)
+    typer.echo(f"-> {readme}")
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,63 @@
+"""The CI gate: a trained pipeline's test figures against floors that only move up.
+
+A failure names the field, the measured figure, the floor and the gap, so a red CI run
+says at once what dropped.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .scoring import FIELDS
+
+FIELD_LABELS = {field: label for label, field in FIELDS.items()}
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    measured: float
+    floor: float
+
+    @property
+    def passed(self) -> bool:
+        return self.measured >= self.floor
+
+    def line(self) -> str:
+        mark = "ok  " if self.passed else "FAIL"
+        gap = "" if self.passed else f"  ({self.measured - self.floor:+.3f} below the floor)"
+        return f"{mark} {self.name:<32} {self.measured:.3f} >= {self.floor:.3f}{gap}"
+
+
+def load_thresholds(path: Path) -> dict[str, Any]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def checks(thresholds: dict[str, Any], metrics: dict[str, Any], system: str,
+           benchmark: dict[str, Any] | None = None) -> list[Check]:
+    """One check per floor in the thresholds file; a field or figure missing from the
+    results counts as 0, never as passed."""
+    if system not in metrics["systems"]:
+        raise KeyError(f"system {system!r} not in metrics (has {sorted(metrics['systems'])})")
+    scores = metrics["systems"][system]
+    out = []
+    for level, floors in thresholds.get("f1", {}).items():
+        for field, floor in floors.items():
+            if field == "mean":
+                measured = scores.get("mean_value_f1", 0.0)
+            else:
+                label = FIELD_LABELS.get(field, field)
+                measured = scores.get(level, {}).get(label, {}).get("f1", 0.0)
+            out.append(Check(f"{level}.{field}", float(measured), float(floor)))
+    speed = thresholds.get("speed", {})
+    if "ratio_vs_en_core_web_sm" in speed:
+        ratios = ((benchmark or {}).get("pipelines", {}).get(speed.get("pipeline", system), {})
+                  .get("speed_ratio_vs_en_core_web_sm", {}))
+        measured = ratios.get(str(speed.get("processes", 1)), 0.0)
+        out.append(Check(f"speed ratio ({speed.get('processes', 1)} process)", float(measured),
+                         float(speed["ratio_vs_en_core_web_sm"])))
+    return out

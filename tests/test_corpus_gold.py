@@ -1,0 +1,41 @@
+"""The committed gold against the real data volume (slow: reads all of it; CI runs it)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vacancy_ie.corpus.records import read_records
+from vacancy_ie.corpus.validate import validate
+from vacancy_ie.corpus.volume import DataVolume, DataVolumeError
+from vacancy_ie.tokenizer import blank_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def volume():
+    try:
+        return DataVolume()
+    except DataVolumeError as error:
+        pytest.skip(f"no data volume: {error}")
+
+
+def test_corpus_gold_matches_volume_and_validates(volume):
+    records = read_records(ROOT / "corpus" / "annotations")
+    assert len(records) >= 200
+    assert [str(p) for p in validate(records, volume, blank_nlp())] == []
+
+
+def test_corpus_splits_are_employer_disjoint_and_cover_gold(volume):
+    splits = json.loads((ROOT / "corpus" / "splits.json").read_text())
+    gold = {r.id for r in read_records(ROOT / "corpus" / "annotations") if r.status == "gold"}
+    employers = {}
+    for name in ("train", "dev", "test"):
+        employers[name] = {volume.get(i).employer for i in splits[name]}
+    assert not employers["train"] & employers["test"]
+    assert not employers["train"] & employers["dev"]
+    assert not employers["dev"] & employers["test"]
+    assert gold == set(splits["train"]) | set(splits["dev"]) | set(splits["test"])
+    assert len(splits["test"]) >= 50 and len(splits["dev"]) >= 30

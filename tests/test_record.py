@@ -1,3 +1,4 @@
+import pytest
 from datetime import date
 
 from vacancy_ie.cleaning import clean
@@ -59,3 +60,33 @@ def test_record_jsonld_is_a_job_posting():
     assert posting["@type"] == "JobPosting" and posting["validThrough"].startswith("2024-11-15")
     assert posting["experienceRequirements"][0]["monthsOfExperience"] == 60
     assert posting["educationRequirements"][0]["credentialCategory"] == "postgraduate degree"
+
+
+def test_record_with_rules_replaces_rule_labels_and_keeps_model_confidence():
+    from vacancy_ie.record import Prediction, with_rules
+
+    model = [Prediction(0, 5, "DEADLINE", True, 0.9), Prediction(10, 20, "SKILL", True, 0.8)]
+    rules = [Prediction(0, 7, "DEADLINE", True, 0.0), Prediction(30, 37, "DEADLINE", True, 0.0),
+             Prediction(40, 45, "SKILL", True, 0.0)]
+    combined = with_rules(model, rules, ["DEADLINE"], rule_only_score=0.5)
+    assert sorted((p.start, p.label, p.score) for p in combined) == [
+        (0, "DEADLINE", 0.9), (10, "SKILL", 0.8), (30, "DEADLINE", 0.5)]
+
+
+def test_record_builder_v2_takes_deadline_from_rules():
+    from vacancy_ie.cleaning import clean
+    from vacancy_ie.components import record_builder_v2
+    from vacancy_ie.record import Prediction
+
+    cleaned = clean("Analyst\nClosing date: 15 November 2024\nBachelor's degree required.\n")
+    build = record_builder_v2(["DEADLINE"])
+    record = build([Prediction(0, 7, "DEADLINE", True, 0.9)], cleaned, "x", None)
+    assert record["deadline"]["date"] == "2024-11-15" and record["deadline"]["score"] == 0.5
+    assert build.combine([], cleaned, None)[0].label == "DEADLINE"
+
+
+def test_record_builder_v2_rejects_unknown_labels():
+    from vacancy_ie.components import record_builder_v2
+
+    with pytest.raises(ValueError, match="not labels of the scheme"):
+        record_builder_v2(["SALARY"])

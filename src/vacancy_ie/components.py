@@ -20,7 +20,7 @@ from spacy.util import registry
 from .cleaning import CleanText
 from .corpus.convert import USER_DATA_KEY
 from .labels import LABELS, split_model_label
-from .record import RECORD_FIELDS, Prediction, build_record, record_values
+from .record import RECORD_FIELDS, Prediction, build_record, record_values, rule_predictions, with_rules
 from .scoring import Counts, ScoredSpan, span_value
 from .tokenizer import CLEAN_EXTENSION
 
@@ -117,6 +117,26 @@ def gold_values(doc: Doc) -> dict[str, set]:
 def record_builder_v1() -> Callable[..., dict[str, Any]]:
     """Record builder v1: normalisers of scheme v1, merge by value keeping the strongest."""
     return build_record
+
+
+@registry.misc("vacancy_ie.RecordBuilder.v2")
+def record_builder_v2(rule_labels: list[str], rule_only_score: float = 0.5) -> Callable[..., dict[str, Any]]:
+    """Record builder v2: v1, with the rule-based extractor's spans in place of the model's
+    for `rule_labels` (the fields where rules score better on the dev split)."""
+    unknown = set(rule_labels) - set(LABELS)
+    if unknown:
+        raise ValueError(f"rule_labels {sorted(unknown)} are not labels of the scheme {LABELS}")
+
+    def combine(predictions: Iterable[Prediction], cleaned: CleanText, reference: date | None) -> list[Prediction]:
+        return with_rules(list(predictions), rule_predictions(cleaned.text, reference), rule_labels,
+                          rule_only_score)
+
+    def build(predictions: Iterable[Prediction], cleaned: CleanText, source: str,
+              reference: date | None = None, **kwargs: Any) -> dict[str, Any]:
+        return build_record(combine(predictions, cleaned, reference), cleaned, source, reference, **kwargs)
+
+    build.combine = combine  # the spans the record is built from, for span-level evaluation
+    return build
 
 
 @Language.factory(

@@ -21,9 +21,9 @@ from .labels import LABELS, VALUE_ATTRIBUTES
 from .scoring import ScoredSpan
 
 ERROR_KINDS = ("boundary", "label", "value", "missed", "spurious")
-# Attributes that say whether a requirement is a must or a plus, per label.
-REQUIREMENT_ATTRIBUTES = {"LANGUAGE": "requirement", "EDUCATION": "required",
-                          "EXPERIENCE": "required", "SKILL": "required"}
+# Attributes that say whether a requirement is a must or a plus, per label whose normalised
+# value carries it (a skill's value is its wording only).
+REQUIREMENT_ATTRIBUTES = {"LANGUAGE": "requirement", "EDUCATION": "required", "EXPERIENCE": "required"}
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,11 @@ def pipeline_system(nlp) -> System:
         set_reference_date(nlp, doc.reference_date)
         cleaned = clean(doc.raw)
         parsed = nlp(doc.raw)
-        spans = scored_spans(component.predictions(parsed), cleaned, doc.id, doc.reference_date)
+        preds = component.predictions(parsed)
+        combine = getattr(component.build, "combine", None)  # builders that add rule spans
+        if combine is not None:
+            preds = combine(preds, cleaned, doc.reference_date)
+        spans = scored_spans(preds, cleaned, doc.id, doc.reference_date)
         return SystemOutput(spans, record_values(parsed._.vacancy))
 
     return run

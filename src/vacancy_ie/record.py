@@ -143,3 +143,29 @@ def record_values(record: dict[str, Any]) -> dict[str, set[Hashable]]:
         "EXPERIENCE": {(i["years"], i["required"]) for i in record["experience"]},
         "SKILL": {(" ".join(i["text"].lower().split()),) for i in record["skills"]},
     }
+
+
+def rule_predictions(text: str, reference: date | None) -> list[Prediction]:
+    """The rule-based extractor's spans as predictions, with no confidence of their own yet."""
+    from .rules import extract
+
+    out = []
+    for f in extract(text, reference):
+        required = f.attrs.get("requirement", "required") == "required" and f.attrs.get("required", True)
+        out.append(Prediction(f.start, f.end, f.label, bool(required), 0.0))
+    return out
+
+
+def with_rules(model: list[Prediction], rules: list[Prediction], rule_labels: Iterable[str],
+               rule_only_score: float) -> list[Prediction]:
+    """For the labels where rules are measured to be better, the rules' spans replace the
+    model's. Each keeps the model's confidence where the model found an overlapping span of
+    the same label, else `rule_only_score` (the rules' vote alone, not a model probability)."""
+    rule_labels = set(rule_labels)
+    out = [p for p in model if p.label not in rule_labels]
+    for r in rules:
+        if r.label not in rule_labels:
+            continue
+        agreeing = [p.score for p in model if p.label == r.label and p.start < r.end and r.start < p.end]
+        out.append(Prediction(r.start, r.end, r.label, r.required, max(agreeing, default=rule_only_score)))
+    return out

@@ -128,7 +128,7 @@ def record_builder_v2(rule_labels: list[str], rule_only_score: float = 0.5) -> C
         raise ValueError(f"rule_labels {sorted(unknown)} are not labels of the scheme {LABELS}")
 
     def combine(predictions: Iterable[Prediction], cleaned: CleanText, reference: date | None) -> list[Prediction]:
-        return with_rules(list(predictions), rule_predictions(cleaned.text, reference), rule_labels,
+        return with_rules(list(predictions), rule_predictions(cleaned.text), rule_labels,
                           rule_only_score)
 
     def build(predictions: Iterable[Prediction], cleaned: CleanText, source: str,

@@ -145,12 +145,13 @@ def record_values(record: dict[str, Any]) -> dict[str, set[Hashable]]:
     }
 
 
-def rule_predictions(text: str, reference: date | None) -> list[Prediction]:
-    """The rule-based extractor's spans as predictions, with no confidence of their own yet."""
-    from .rules import extract
+def rule_predictions(text: str) -> list[Prediction]:
+    """The rule-based extractor's spans as predictions, with no confidence of their own yet
+    (dates are resolved by `build_record`, against the record's reference date)."""
+    from .rules import extract_shared
 
     out = []
-    for f in extract(text, reference):
+    for f in extract_shared(text):
         required = f.attrs.get("requirement", "required") == "required" and f.attrs.get("required", True)
         out.append(Prediction(f.start, f.end, f.label, bool(required), 0.0))
     return out

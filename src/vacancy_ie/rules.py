@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterator
 
 from .normalizers import (
@@ -210,3 +211,10 @@ def extract(text: str, reference: date | None = None) -> list[Found]:
     spans += find_experience_spans(text)
     spans += find_skill_spans(text)
     return _drop_overlaps(spans)
+
+
+@lru_cache(maxsize=256)
+def extract_shared(text: str) -> tuple[Found, ...]:
+    """`extract` without a reference date, memoised: the span suggester and the record builder
+    both run the rules on the same notice, and dates are resolved later by the record."""
+    return tuple(extract(text))

@@ -12,12 +12,12 @@ from spacy.util import registry
 from thinc.api import Ops, get_current_ops
 from thinc.types import Ragged
 
-from .rules import extract
+from .rules import extract_shared
 
 
 def _rule_spans(doc: Doc) -> set[tuple[int, int]]:
     spans = set()
-    for found in extract(doc.text):
+    for found in extract_shared(doc.text):
         span = doc.char_span(found.start, found.end, alignment_mode="strict")
         if span is not None:
             spans.add((span.start, span.end))

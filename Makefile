@@ -67,7 +67,7 @@ corpus/spacy/raw.jsonl: corpus/splits.json | install
 	$(BIN)/vacancy-ie corpus raw-text --splits corpus/splits.json --out $@
 
 models/pretrain/model2.bin: configs/cnn.cfg corpus/spacy/raw.jsonl
-	$(BIN)/python -m spacy pretrain configs/cnn.cfg models/pretrain --paths.raw_text corpus/spacy/raw.jsonl --force
+	$(BIN)/python -m spacy pretrain configs/cnn.cfg models/pretrain --paths.raw_text corpus/spacy/raw.jsonl
 
 pretrain: models/pretrain/model2.bin
 

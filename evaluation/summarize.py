@@ -33,6 +33,18 @@ def value_table(metrics: dict) -> list[str]:
     return lines
 
 
+def span_table(metrics: dict) -> list[str]:
+    systems = list(metrics["systems"])
+    lines = ["| label (span F1: exact / overlap) | support | " + " | ".join(systems) + " |",
+             "|---|---|" + "---|" * len(systems)]
+    for label in LABELS:
+        support = metrics["systems"][systems[0]]["spans_exact"][label]["support"]
+        cells = [f"{metrics['systems'][s]['spans_exact'][label]['f1']:.3f} / "
+                 f"{metrics['systems'][s]['spans_overlap'][label]['f1']:.3f}" for s in systems]
+        lines.append(f"| {label} | {support} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def speed_table(bench: dict) -> list[str]:
     lines = ["| pipeline | words/s (1 proc) | words/s (2 procs) | ratio to en_core_web_sm (1 / 2) | peak RSS MB | size MB |",
              "|---|---|---|---|---|---|"]
@@ -51,7 +63,11 @@ def summary(results: Path) -> str:
     lines = [START, "", f"Test split: {metrics['documents']} notices from employers absent from training; "
              f"commit `{(metrics['commit'] or 'unknown')[:10]}`; F1 with 95% bootstrap interval "
              f"({metrics['bootstrap']['resamples']} resamples over documents). "
+             + (f"'human agreement': two annotators on {metrics['systems']['human agreement']['documents']} "
+                "doubly annotated notices, not the split. " if "human agreement" in metrics["systems"] else "")
+             + 
              "Regenerate: `make evaluate benchmark results`.", "", *value_table(metrics), "",
+             *span_table(metrics), "",
              f"Speed on {bench['documents']} notices ({bench['words']} words), {bench['cpu_count']} cores, "
              f"commit `{(bench['commit'] or 'unknown')[:10]}`"
              + (f"; training took {bench['training_seconds'] / 60:.1f} min" if "training_seconds" in bench else "")

@@ -57,6 +57,19 @@ def speed_table(bench: dict) -> list[str]:
     return lines
 
 
+def memory_line(results: Path) -> list[str]:
+    path = results / "memory.json"
+    if not path.exists():
+        return []
+    mem = json.loads(path.read_text())
+    rss = [mb for _, mb in mem["rss_mb"]]
+    return [f"Memory over {mem['documents']:,} notices streamed through the `extract` path "
+            f"(`evaluation/memory.py`, {mem['model']}): resident memory stayed between {min(rss[1:]):.0f} "
+            f"and {max(rss[1:]):.0f} MB after warm-up, {mem['growth_second_half_mb']:+.0f} MB over the "
+            f"second half; {mem['errors']:,} inputs became records with `error` set (the pool holds French and Spanish notices), none was lost "
+            f"({mem['records']:,} records).", ""]
+
+
 def summary(results: Path) -> str:
     metrics = json.loads((results / "metrics-test.json").read_text())
     bench = json.loads((results / "benchmark.json").read_text())
@@ -71,7 +84,7 @@ def summary(results: Path) -> str:
              f"Speed on {bench['documents']} notices ({bench['words']} words), {bench['cpu_count']} cores, "
              f"commit `{(bench['commit'] or 'unknown')[:10]}`"
              + (f"; training took {bench['training_seconds'] / 60:.1f} min" if "training_seconds" in bench else "")
-             + ":", "", *speed_table(bench), "", END]
+             + ":", "", *speed_table(bench), "", *memory_line(results), END]
     return "\n".join(lines)
 
 

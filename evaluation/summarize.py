@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 import typer
 
@@ -17,32 +18,33 @@ from vacancy_ie.scoring import FIELDS
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
-def value_table(metrics: dict) -> list[str]:
+def f1_table(metrics: dict, title: str, name: Callable[[str], str],
+             level: str, cell: Callable[[dict, str], str]) -> list[str]:
+    """One row per label, one column per system; `cell` formats a system's figure."""
     systems = list(metrics["systems"])
-    lines = ["| field (value F1) | support | " + " | ".join(systems) + " |",
-             "|---|---|" + "---|" * len(systems)]
+    lines = [f"| {title} | support | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
     for label in LABELS:
-        support = metrics["systems"][systems[0]]["values"][label]["support"]
-        cells = []
-        for s in systems:
-            m = metrics["systems"][s]["values"][label]
-            cells.append(f"{m['f1']:.3f} [{m['f1_ci95'][0]:.2f}, {m['f1_ci95'][1]:.2f}]")
-        lines.append(f"| {FIELDS[label]} | {support} | " + " | ".join(cells) + " |")
-    lines.append("| **mean** | | " + " | ".join(f"**{metrics['systems'][s]['mean_value_f1']:.3f}**"
-                                                 for s in systems) + " |")
+        support = metrics["systems"][systems[0]][level][label]["support"]
+        lines.append(f"| {name(label)} | {support} | "
+                     + " | ".join(cell(metrics["systems"][s], label) for s in systems) + " |")
     return lines
+
+
+def value_table(metrics: dict) -> list[str]:
+    def cell(system: dict, label: str) -> str:
+        m = system["values"][label]
+        return f"{m['f1']:.3f} [{m['f1_ci95'][0]:.2f}, {m['f1_ci95'][1]:.2f}]"
+
+    lines = f1_table(metrics, "field (value F1)", FIELDS.__getitem__, "values", cell)
+    return lines + ["| **mean** | | " + " | ".join(f"**{m['mean_value_f1']:.3f}**"
+                                                   for m in metrics["systems"].values()) + " |"]
 
 
 def span_table(metrics: dict) -> list[str]:
-    systems = list(metrics["systems"])
-    lines = ["| label (span F1: exact / overlap) | support | " + " | ".join(systems) + " |",
-             "|---|---|" + "---|" * len(systems)]
-    for label in LABELS:
-        support = metrics["systems"][systems[0]]["spans_exact"][label]["support"]
-        cells = [f"{metrics['systems'][s]['spans_exact'][label]['f1']:.3f} / "
-                 f"{metrics['systems'][s]['spans_overlap'][label]['f1']:.3f}" for s in systems]
-        lines.append(f"| {label} | {support} | " + " | ".join(cells) + " |")
-    return lines
+    def cell(system: dict, label: str) -> str:
+        return f"{system['spans_exact'][label]['f1']:.3f} / {system['spans_overlap'][label]['f1']:.3f}"
+
+    return f1_table(metrics, "label (span F1: exact / overlap)", str, "spans_exact", cell)
 
 
 def speed_table(bench: dict) -> list[str]:

@@ -87,9 +87,7 @@ def requirement_confusions(pairs: Iterable[tuple[dict[str, set], dict[str, set]]
     table = {label: Counter() for label in REQUIREMENT_ATTRIBUTES}
     for gold_values, pred_values in pairs:
         for label, attr in REQUIREMENT_ATTRIBUTES.items():
-            at = VALUE_ATTRIBUTES[label].index(attr) if attr in VALUE_ATTRIBUTES[label] else None
-            if at is None:
-                continue
+            at = VALUE_ATTRIBUTES[label].index(attr)
             strip = lambda v: v[:at] + v[at + 1:]  # noqa: E731
             pred_by_rest = {strip(v): v[at] for v in pred_values.get(label, set())}
             for value in gold_values.get(label, set()):

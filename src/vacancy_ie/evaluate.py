@@ -18,8 +18,7 @@ from .components import FIELD_OF_LABEL, RecordComponent
 from .errors import SpanError, span_errors
 from .extract import set_reference_date
 from .labels import LABELS, VALUE_ATTRIBUTES
-from .record import Prediction, build_record, record_values
-from .rules import extract as rules_extract
+from .record import Prediction, build_record, record_values, rule_predictions
 from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
 from .corpus.records import AnnotationRecord
 from .corpus.volume import DataVolume
@@ -82,10 +81,7 @@ def scored_spans(preds: Iterable[Prediction], cleaned: CleanText, doc_id: str,
 def rules_system(doc: EvalDoc) -> SystemOutput:
     """The rule-based extractor: the baseline every trained pipeline must beat."""
     cleaned = clean(doc.raw)
-    preds = []
-    for f in rules_extract(cleaned.text, doc.reference_date):
-        required = f.attrs.get("requirement", "required") == "required" and f.attrs.get("required", True)
-        preds.append(Prediction(f.start, f.end, f.label, bool(required), 1.0))
+    preds = rule_predictions(cleaned.text)
     record = build_record(preds, cleaned, doc.id, doc.reference_date)
     return SystemOutput(scored_spans(preds, cleaned, doc.id, doc.reference_date), record_values(record))
 

@@ -12,7 +12,7 @@ from .cleaning import clean
 from .errors import ERROR_KINDS, SpanError
 from .evaluate import SystemResult
 from .labels import LABELS
-from .report import LEVEL_TITLES, markdown_report
+from .report import LEVEL_TITLES, summary_line
 from .scoring import FIELDS, ScoredSpan
 from .tokenizer import blank_nlp
 
@@ -113,12 +113,11 @@ def error_sections(name: str, result: SystemResult, per_kind: int = 8) -> str:
 def html_report(document: dict[str, Any], results: dict[str, SystemResult]) -> str:
     charts = "".join(_bars(document, label) for label in LABELS)
     tables = "".join(_table(document, level) for level in ("values", "spans_exact", "spans_overlap"))
-    summary = markdown_report(document).split("### Span errors", 1)
     errors = "".join(error_sections(name, result) for name, result in results.items())
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>vacancy-ie evaluation "
             f"({html.escape(document['split'])})</title></head>"
             f"<body style='font-family:sans-serif;max-width:80em;margin:auto'>"
             f"<h1>Evaluation on <code>{html.escape(document['split'])}</code></h1>"
-            f"<p>{html.escape(summary[0].splitlines()[0])}</p>"
+            f"<p>{html.escape(summary_line(document))}</p>"
             f"<h2>Normalised values: precision, recall, F1</h2><p>{_legend(document)}</p>{charts}"
             f"{tables}{errors}</body></html>")

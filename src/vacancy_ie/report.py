@@ -65,12 +65,16 @@ LEVEL_TITLES = {"values": "Normalised values per document (what a reader checks)
                 "spans_exact": "Spans, exact boundaries", "spans_overlap": "Spans, overlap matching"}
 
 
+def summary_line(document: dict[str, Any]) -> str:
+    return (f"Split `{document['split']}`, {document['documents']} documents, commit "
+            f"`{(document['commit'] or 'unknown')[:10]}`. F1 with 95% bootstrap interval "
+            "over documents; P/R in metrics.json.")
+
+
 def markdown_report(document: dict[str, Any]) -> str:
     systems = list(document["systems"])
     head = "| field | support | " + " | ".join(systems) + " |\n|---|---|" + "---|" * len(systems)
-    lines = [f"Split `{document['split']}`, {document['documents']} documents, commit "
-             f"`{(document['commit'] or 'unknown')[:10]}`. F1 with 95% bootstrap interval "
-             "over documents; P/R in metrics.json."]
+    lines = [summary_line(document)]
     if AGREEMENT in document["systems"]:
         lines.append(f"'{AGREEMENT}' compares two annotators on "
                      f"{document['systems'][AGREEMENT]['documents']} doubly annotated notices (not the split).")

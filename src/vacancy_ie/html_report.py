@@ -1,5 +1,8 @@
 """The evaluation as one standalone HTML page: a bar chart per field, the tables, and
-displaCy renders of each system's false positives and negatives grouped by error kind."""
+displaCy renders of each system's false positives and negatives grouped by error kind.
+
+displaCy escapes the notice text but not a span's label or kb_id; those, like every system
+name, document id and value taken from the data, are escaped here."""
 
 from __future__ import annotations
 
@@ -85,7 +88,8 @@ def render_error(error: SpanError, raw: str, nlp) -> str:
         piece = doc.char_span(start - lo, end - lo, alignment_mode="expand")
         if piece is not None:
             spans.append({"start_token": piece.start, "end_token": piece.end,
-                          "label": f"{who} {span.label}", "kb_id": _attrs(span) or " ", "kb_url": "#"})
+                          "label": html.escape(f"{who} {span.label}", quote=True),
+                          "kb_id": html.escape(_attrs(span), quote=True) or " ", "kb_url": "#"})
     colours = {f"gold {label}": "#9be39b" for label in LABELS} | {f"pred {label}": "#f7a6a6" for label in LABELS}
     return displacy.render({"text": doc.text, "tokens": [t.text for t in doc], "spans": spans},
                            style="span", manual=True, page=False, options={"colors": colours})

@@ -256,23 +256,30 @@ def stats(records: Path = RecordsOption, splits: Path = SplitsOption,
 
 @app.command()
 def review(doc_id: str, records: Path = RecordsOption,
-           out: Optional[Path] = typer.Option(None, help="HTML file (default corpus/work/review/ID.html)."),
+           out: Optional[Path] = typer.Option(None, help="HTML file (default corpus/work/review/ID.html; "
+                                                         "ID must then be a plain file name)."),
            data: Optional[Path] = DataOption) -> None:
     """Render one document's spans with displaCy, for a check by eye."""
-    from ..tokenizer import blank_nlp
-    from .review import render_record
+    from rich.markup import escape
 
+    from ..tokenizer import blank_nlp
+    from .review import render_record, review_path
+
+    try:
+        out = out or review_path(doc_id)
+    except ValueError as error:
+        err.print(f"[red]error:[/] {escape(str(error))}")
+        raise typer.Exit(2)
     matches = [r for r in _records(records, status=None) if r.id == doc_id]
     if not matches:
-        err.print(f"[red]error:[/] no record for {doc_id!r} in {records}")
+        err.print(f"[red]error:[/] no record for {escape(repr(doc_id))} in {records}")
         raise typer.Exit(1)
     volume = _volume(data)
     try:
         notice = volume.checked(doc_id, matches[0].source, matches[0].sha256)
     except DataVolumeError as error:
-        err.print(f"[red]error:[/] {error}")
+        err.print(f"[red]error:[/] {escape(str(error))}")
         raise typer.Exit(2)
-    out = out or Path("corpus/work/review") / f"{doc_id}.html"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_record(matches[0], notice, blank_nlp()), encoding="utf-8")
     err.print(f"-> {out}")

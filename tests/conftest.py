@@ -72,3 +72,29 @@ def good_record() -> AnnotationRecord:
         span_of("101", "English", "LANGUAGE", code="en", requirement="required"),
         span_of("101", "French", "LANGUAGE", code="fr", requirement="desirable"),
     ])
+
+
+RULE_LABELS = ["GRADE", "DEADLINE", "POSTED", "LANGUAGE", "EDUCATION", "EXPERIENCE", "SKILL"]
+
+
+def rules_pipeline():
+    """A pipeline with no trained weights: the cleaning tokenizer and the record component
+    with every field from the rules. Fast, and it exercises the whole extract path."""
+    import spacy
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.CleaningTokenizer.v1"}}})
+    nlp.add_pipe("vacancy_ie_record", config={
+        "build": {"@misc": "vacancy_ie.RecordBuilder.v2", "rule_labels": RULE_LABELS}})
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    return rules_pipeline()
+
+
+@pytest.fixture(scope="session")
+def rules_model_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("models") / "rules"
+    rules_pipeline().to_disk(path)
+    return path

@@ -1,16 +1,20 @@
 """The trained pipeline overfits a tiny example and survives a to_disk/load round trip, with
 its components found through entry points."""
 
+import pytest
 import spacy
-from spacy.util import load_config, load_model_from_config
+from spacy.util import fix_random_seed, load_config, load_model_from_config
 
 from .test_configs import CONFIGS, make_examples
 
 
-def trained_pipeline():
+@pytest.fixture(scope="module")
+def trained():
+    """Trained once for the module: the tests only read it (and write copies to disk)."""
     # Rules off (suggester and record builder): what is tested here is what the model learns.
     config = load_config(CONFIGS / "cnn.cfg", overrides={"components.spancat.suggester.rules": False,
                                                           "components.vacancy_record.build.rule_labels": []})
+    fix_random_seed(config["system"]["seed"])  # as `spacy train` does: the same weights whatever ran before
     nlp = load_model_from_config(config, auto_fill=True)
     examples = make_examples(nlp)
     optimizer = nlp.initialize(lambda: examples)
@@ -28,24 +32,25 @@ def record_of(nlp, text):
 TEXT = "Programme Officer, Grade: P-3. Fluency in English is required; French is an asset."
 
 
-def test_components_overfit_tiny_example():
-    nlp = trained_pipeline()
+def test_components_overfit_tiny_example(trained):
+    nlp = trained
     assert record_of(nlp, TEXT) == ("P-3", [("en", "required"), ("fr", "desirable")])
     record = nlp(TEXT)._.vacancy
     assert 0.0 < record["grade"]["score"] <= 1.0
 
 
-def test_components_round_trip_to_disk(tmp_path):
-    nlp = trained_pipeline()
+def test_components_round_trip_to_disk(trained, tmp_path):
+    nlp = trained
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names == nlp.pipe_names
     assert record_of(loaded, TEXT) == record_of(nlp, TEXT)
 
 
-def test_components_record_offsets_point_into_html_input():
-    nlp = trained_pipeline()
+def test_components_record_offsets_point_into_html_input(trained):
     html = "<p>Programme Officer, Grade:&nbsp;<b>P-3</b>.</p> Fluency in English is required; French is an asset."
-    grade = nlp(html)._.vacancy["grade"]
-    if grade is not None:  # the record maps offsets back to the raw input
-        assert html[grade["start"]:grade["end"]] == "P-3"
+    doc = trained(html)
+    grade = doc._.vacancy["grade"]
+    assert grade is not None and grade["text"] == "P-3"
+    assert doc.text.index("P-3") != html.index("P-3")  # the cleaned and raw offsets differ
+    assert html[grade["start"]:grade["end"]] == "P-3"

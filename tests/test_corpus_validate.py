@@ -83,3 +83,11 @@ def test_validate_reports_bad_status_and_duplicate_ids(good_record, volume, nlp)
     messages = [p.message for p in validate([good_record, other], volume, nlp)]
     assert any("2 records share this id" in m for m in messages)
     assert any("status 'draft'" in m for m in messages)
+
+
+def test_validate_reports_experience_nested_in_skill(volume, nlp):
+    record = record_for("101", [
+        span_of("101", "At least five years of experience in case management", "SKILL", required=True),
+        span_of("101", "At least five years of experience", "EXPERIENCE", years=5, required=True),
+    ])
+    assert any("nest the wrong way" in p for p in problems_of(record, volume, nlp))

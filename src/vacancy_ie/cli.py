@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from enum import Enum
-from typing import Optional
+from pathlib import Path
+from typing import Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
 
 from .corpus.commands import app as corpus_app
+from .extract import MAX_BATCH_CHARS
 
 app = typer.Typer(help="Information extraction from job vacancy notices.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
@@ -25,8 +30,17 @@ class OutputFormat(str, Enum):
     jsonld = "jsonld"
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"vacancy-ie {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
     """Information extraction from job vacancy notices."""
 
 
@@ -43,56 +57,100 @@ def load_model(name: str):
 
 
 @app.command()
-def extract(paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm), folders, or - for stdin."),
+def extract(paths: list[str] = typer.Argument(
+                ..., help="Files (.txt, .html, .htm, .jsonl), folders, or - for stdin."),
             model: str = typer.Option(DEFAULT_MODEL, help="Installed model package or pipeline folder."),
             reference_date: Optional[str] = typer.Option(
                 None, help="YYYY-MM-DD for year-less dates (default: the notice's posting date, else today)."),
             output_format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format"),
-            n_process: int = typer.Option(1, min=1, help="Worker processes."),
-            batch_size: int = typer.Option(16, min=1, help="Documents per batch.")) -> None:
-    """Extract a normalised record from each notice; one record per input, in input order."""
-    from tqdm import tqdm
+            output: Optional[Path] = typer.Option(
+                None, "--output", "-o", help="Write here instead of stdout (JSON Lines: one whole line per record)."),
+            resume: bool = typer.Option(False, help="Skip inputs already in --output (JSON Lines only)."),
+            n_process: int = typer.Option(1, min=1, help="Worker processes, each with its own model."),
+            batch_size: int = typer.Option(16, min=1, help="Documents per batch, at most."),
+            batch_chars: int = typer.Option(MAX_BATCH_CHARS, min=1, help="Characters per batch, at most.")) -> None:
+    """Extract a normalised record from each notice; one record per input, in input order.
 
-    from .extract import extract_records, set_reference_date
-    from .formats import to_jsonld
-    from .inputs import expand_paths, read_inputs
+    Exit status: 0 all inputs read; 1 some inputs gave an error record; 2 the run failed."""
+    from .extract import extract_records
+    from .inputs import read_inputs
+    from .writers import OutputError, RecordWriter, done_sources
 
     reference = None
     if reference_date:
         try:
             reference = date.fromisoformat(reference_date)
         except ValueError:
-            err.print(f"[red]error:[/] --reference-date {reference_date!r} is not YYYY-MM-DD")
-            raise typer.Exit(2)
-    nlp = load_model(model)
-    set_reference_date(nlp, reference)
-    sources = list(expand_paths(paths))
-    records = extract_records(nlp, read_inputs(sources), batch_size=batch_size, n_process=n_process)
-    progress = tqdm(records, total=len(sources), unit="doc", desc="extracting",
-                    disable=not sys.stderr.isatty(), file=sys.stderr)
-    n_errors = 0
-    out = sys.stdout
-    if output_format != OutputFormat.jsonl:
-        out.write("[")
-    for i, record in enumerate(progress):
-        n_errors += record["error"] is not None
-        item = to_jsonld(record) if output_format == OutputFormat.jsonld else record
-        if output_format == OutputFormat.jsonl:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-        else:
-            out.write(("," if i else "") + "\n" + json.dumps(item, ensure_ascii=False, indent=1))
-    if output_format != OutputFormat.jsonl:
-        out.write("\n]\n")
-    out.flush()
-    if n_errors:
-        err.print(f"{n_errors} of {len(sources)} inputs could not be read (see their 'error')")
+            fail(f"--reference-date {reference_date!r} is not YYYY-MM-DD")
+    if resume and (output is None or output_format != OutputFormat.jsonl):
+        fail("--resume needs --output FILE and --format jsonl")
+    try:
+        done = done_sources(output) if resume and output is not None else set()
+        writer = RecordWriter(output_format.value, output, sys.stdout, append=resume)
+    except OutputError as error:
+        fail(str(error))
+    progress = Progress(skipped=len(done))
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        nlp = load_model(model)
+        inputs = (item for item in read_inputs(paths) if item.source not in done)
+        for record in extract_records(nlp, inputs, batch_size=batch_size, max_batch_chars=batch_chars,
+                                      n_process=n_process, reference_date=reference):
+            writer.write(record)
+            progress.update(record)
+    except KeyboardInterrupt:
+        err.print(f"interrupted after {writer.count} records; every written record is complete")
+        raise typer.Exit(130)
+    except BrokenProcessPool as error:
+        err.print(f"[red]error:[/] a worker process died ({error}); {writer.count} records written")
+        raise typer.Exit(2)
+    finally:
+        writer.close()
+        progress.close()
+    if progress.errors:
+        err.print(f"{progress.errors} of {progress.count} inputs gave an error record (see their 'error')")
         raise typer.Exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    err.print(f"[red]error:[/] {message}")
+    raise typer.Exit(2)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+class Progress:
+    """Count and rate on stderr: a bar on a terminal, else a line every `every` records."""
+
+    def __init__(self, skipped: int = 0, every: int = 1000) -> None:
+        from tqdm import tqdm
+
+        self.count = self.errors = 0
+        self.every = every
+        self.started = time.perf_counter()
+        self.bar = tqdm(unit="doc", desc="extracting", file=sys.stderr) if sys.stderr.isatty() else None
+        if skipped:
+            err.print(f"resuming: {skipped} inputs already in the output")
+
+    def update(self, record: dict[str, Any]) -> None:
+        self.count += 1
+        self.errors += record["error"] is not None
+        if self.bar is not None:
+            self.bar.update()
+        elif self.count % self.every == 0:
+            rate = self.count / max(time.perf_counter() - self.started, 1e-9)
+            err.print(f"{self.count} records ({self.errors} with error), {rate:.1f} records/s")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def system_name(model: str) -> str:
     """A column name for a pipeline: a package's name, or its training run's folder
     (models/cnn/model-best -> cnn, models/cnn/model-last -> cnn-last)."""
-    from pathlib import Path
 
     path = Path(model)
     if len(path.parts) == 1:
@@ -116,8 +174,6 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
              data: Optional[str] = typer.Option(None, "--data", envvar="VACANCY_IE_DATA")) -> None:
     """Score the rule baseline and each pipeline on a split: spans (exact, overlap) and values,
     beside the human agreement; write metrics.json, a Markdown table and an HTML report."""
-    from pathlib import Path
-
     from .corpus.records import read_records
     from .corpus.volume import DataVolume, DataVolumeError
     from .evaluate import agreement_result, eval_docs, pipeline_system, rules_system, run_systems
@@ -160,12 +216,8 @@ def train(ctx: typer.Context,
           output: str = typer.Option("models/cnn", help="Output folder (model-best, model-last)."),
           seed: Optional[int] = typer.Option(None, help="Override the config's system.seed.")) -> None:
     """Train a pipeline with `spacy train`; extra --section.key value pairs override the config."""
-    from pathlib import Path
-
     from spacy.cli._util import parse_config_overrides
     from spacy.cli.train import train as spacy_train
-
-    import time
 
     overrides = parse_config_overrides(ctx.args)
     if seed is not None:
@@ -176,3 +228,7 @@ def train(ctx: typer.Context,
     info = {"config": config, "overrides": {k: str(v) for k, v in overrides.items()}, "seconds": seconds}
     (Path(output) / "training.json").write_text(json.dumps(info, indent=1) + "\n")
     err.print(f"trained in {seconds / 60:.1f} min -> {output}")
+
+
+if __name__ == "__main__":
+    app()

@@ -48,15 +48,14 @@ def _identity_clean(text: str) -> CleanText:
 class RecordComponent:
     """Normalises the spans under `spans_key` into `doc._.vacancy`.
 
-    Year-less dates resolve against `doc._.reference_date`, else the run-wide
-    `reference_date` attribute (the CLI's --reference-date), else the notice's posting date.
+    Year-less dates resolve against `doc._.reference_date` (set it on the Doc before the
+    pipeline runs, as `vacancy_ie.extract` does), else the notice's posting date.
     """
 
     def __init__(self, name: str, spans_key: str, build: Callable[..., dict[str, Any]]) -> None:
         self.name = name
         self.spans_key = spans_key
         self.build = build
-        self.reference_date: date | None = None
         register_extensions()
 
     def predictions(self, doc: Doc) -> list[Prediction]:
@@ -74,7 +73,7 @@ class RecordComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = doc._.get(CLEAN_EXTENSION) or _identity_clean(doc.text)
-        reference = doc._.reference_date or self.reference_date
+        reference = doc._.reference_date
         if isinstance(reference, str):
             reference = date.fromisoformat(reference)
         doc._.vacancy = self.build(self.predictions(doc), cleaned, doc._.source or "<doc>", reference)

@@ -14,9 +14,9 @@ from sklearn.utils import resample
 from tqdm import tqdm
 
 from .cleaning import CleanText, clean
-from .components import FIELD_OF_LABEL, RecordComponent
+from .components import FIELD_OF_LABEL
 from .errors import SpanError, span_errors
-from .extract import set_reference_date
+from .extract import record_component
 from .labels import LABELS, VALUE_ATTRIBUTES
 from .record import Prediction, build_record, record_values, rule_predictions
 from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
@@ -88,14 +88,13 @@ def rules_system(doc: EvalDoc) -> SystemOutput:
 
 def pipeline_system(nlp) -> System:
     """A trained pipeline, run on the raw notice as a user would run it."""
-    component = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, RecordComponent)), None)
-    if component is None:
-        raise ValueError(f"pipeline {nlp.meta.get('name')!r} has no vacancy_ie_record component")
+    component = record_component(nlp)
 
     def run(doc: EvalDoc) -> SystemOutput:
-        set_reference_date(nlp, doc.reference_date)
         cleaned = clean(doc.raw)
-        parsed = nlp(doc.raw)
+        made = nlp.make_doc(doc.raw)
+        made._.reference_date = doc.reference_date
+        parsed = nlp(made)
         preds = component.predictions(parsed)
         combine = getattr(component.build, "combine", None)  # builders that add rule spans
         if combine is not None:

@@ -114,13 +114,10 @@ LABELS: dict[str, Label] = {
     )
 }
 
-# Labels whose spans may contain or sit inside spans of another label. A SKILL may sit inside
-# an EXPERIENCE or EDUCATION phrase ("four years of experience in case management"); every other
-# pair of labels must not overlap.
-MAY_NEST: frozenset[frozenset[str]] = frozenset({
-    frozenset({"SKILL", "EXPERIENCE"}),
-    frozenset({"SKILL", "EDUCATION"}),
-})
+# (outer, inner): the only label pairs whose spans may overlap, by nesting. A SKILL may sit
+# inside an EXPERIENCE or EDUCATION phrase ("four years of experience in case management"),
+# never the other way round; every other pair of labels must not overlap.
+MAY_NEST: frozenset[tuple[str, str]] = frozenset({("EXPERIENCE", "SKILL"), ("EDUCATION", "SKILL")})
 
 # Which attribute carries the normalised value a reader checks, per label (evaluation level 3).
 VALUE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
@@ -134,8 +131,9 @@ VALUE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 
-def may_overlap(label_a: str, label_b: str) -> bool:
-    return frozenset({label_a, label_b}) in MAY_NEST
+def may_nest(outer: str, inner: str) -> bool:
+    """Whether a span of `inner` may sit inside a span of `outer`."""
+    return (outer, inner) in MAY_NEST
 
 
 # The trained span classifier learns the requirement attributes as part of the label: a

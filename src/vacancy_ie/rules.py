@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Iterator
 
+from .labels import may_nest
 from .normalizers import (
     education_level,
     find_dates,
@@ -87,6 +88,9 @@ def _line_before(text: str, start: int, width: int = 80) -> str:
     return text[lo:start]
 
 
+_PROBE = date(2000, 1, 1)  # resolves a year-less date only to tell whether it is one
+
+
 def find_date_spans(text: str, reference: date | None) -> list[Found]:
     order = infer_date_order(text)
     found = []
@@ -95,15 +99,16 @@ def find_date_spans(text: str, reference: date | None) -> list[Found]:
         last_line = before.split("\n")[-1] if "\n" in before.strip("\n") else before
         cue_text = last_line if last_line.strip() else before
         parsed = parse_date(text[start:end], reference, order)
-        if parsed is None:
-            continue
+        if parsed is None and (reference is not None or parse_date(text[start:end], _PROBE, order) is None):
+            continue  # no valid date; without a reference, a year-less one is kept unresolved
+        iso = parsed.date.isoformat() if parsed else None
         deadline = _DEADLINE_CUE.search(cue_text)
         posted = _POSTED_CUE.search(cue_text)
         if deadline and (not posted or deadline.start() > posted.start()):
             found.append(Found(start, end, "DEADLINE", {
-                "date": parsed.date.isoformat(), "time": parsed.time, "timezone": parsed.timezone}))
+                "date": iso, "time": parsed and parsed.time, "timezone": parsed and parsed.timezone}))
         elif posted:
-            found.append(Found(start, end, "POSTED", {"date": parsed.date.isoformat()}))
+            found.append(Found(start, end, "POSTED", {"date": iso}))
     return found
 
 
@@ -190,12 +195,10 @@ def find_skill_spans(text: str) -> list[Found]:
 
 def _drop_overlaps(spans: list[Found]) -> list[Found]:
     """Keep the scheme's overlap rule: longer span first; a SKILL may sit inside EDU/EXP."""
-    from .labels import may_overlap
-
     kept: list[Found] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         clash = any(span.start < k.end and k.start < span.end and not (
-            may_overlap(span.label, k.label) and k.start <= span.start and span.end <= k.end)
+            may_nest(k.label, span.label) and k.start <= span.start and span.end <= k.end)
             for k in kept)
         if not clash:
             kept.append(span)

@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
-from ..labels import LABELS, may_overlap
+from ..labels import LABELS, MAY_NEST, may_nest
 from .align import align_record
 from .records import STATUSES, AnnotationRecord
 from .volume import DataVolume, DataVolumeError
@@ -67,10 +67,13 @@ def _overlap_problems(record: AnnotationRecord) -> Iterator[str]:
                 break
             if a.key == b.key:
                 yield f"{_span_name(a)}: annotated twice"
-            elif a.label == b.label or not may_overlap(a.label, b.label):
+            elif a.start <= b.start and b.end <= a.end and may_nest(a.label, b.label):
+                continue
+            elif may_nest(b.label, a.label) or may_nest(a.label, b.label):
+                yield (f"{_span_name(a)} and {_span_name(b)} cross or nest the wrong way "
+                       f"(only {' / '.join(f'{i} inside {o}' for o, i in sorted(MAY_NEST))})")
+            else:
                 yield f"{_span_name(a)} overlaps {_span_name(b)}"
-            elif not (a.start <= b.start and b.end <= a.end):
-                yield f"{_span_name(a)} and {_span_name(b)} cross (a {b.label} may only nest inside)"
 
 
 def validate(records: Iterable[AnnotationRecord], volume: DataVolume, nlp: Language) -> list[Problem]:

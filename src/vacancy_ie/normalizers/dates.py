@@ -136,12 +136,13 @@ def _is_valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _next_occurrence(month: int, day: int, reference: date) -> date:
-    """The first `day` of `month` on or after `reference` (a 29 February may be years on)."""
-    year = reference.year
-    while not (_is_valid(year, month, day) and date(year, month, day) >= reference):
-        year += 1
-    return date(year, month, day)
+def _next_occurrence(month: int, day: int, reference: date) -> date | None:
+    """The first `day` of `month` on or after `reference` (a 29 February may be up to eight
+    years on), or None when there is none before the calendar ends (year 9999)."""
+    for year in range(reference.year, min(reference.year + 9, date.max.year + 1)):
+        if _is_valid(year, month, day) and date(year, month, day) >= reference:
+            return date(year, month, day)
+    return None
 
 
 def parse_date(
@@ -165,6 +166,8 @@ def parse_date(
         if reference is None:
             return None
         day = _next_occurrence(day.month, day.day, reference)
+        if day is None:
+            return None
     rest = f"{text[:match.start()]} {text[match.end():]}"
     zone = _ZONE_RE.search(rest)
     if zone:

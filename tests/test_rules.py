@@ -1,0 +1,239 @@
+"""The rule-based extractor: each finder, the overlap rule and the `extract` entry points."""
+
+from datetime import date
+
+import pytest
+
+from vacancy_ie.rules import (
+    Found,
+    _drop_overlaps,
+    extract,
+    extract_shared,
+    find_date_spans,
+    find_education_spans,
+    find_experience_spans,
+    find_language_spans,
+    find_skill_spans,
+)
+
+REFERENCE = date(2024, 11, 7)
+
+
+def found(text, spans, label=None):
+    """(label, text of the span, attrs) of each span, in order; only `label` when given."""
+    return [(f.label, text[f.start:f.end], f.attrs) for f in spans if label in (None, f.label)]
+
+
+def test_rules_grade_span_is_the_designation_with_its_code():
+    text = "Programme Officer, Grade: P3\n"
+    assert found(text, extract(text), "GRADE") == [("GRADE", "P3", {"code": "P-3"})]
+
+
+def test_rules_date_after_closing_cue_is_deadline():
+    text = "Closing date: 15 November 2024"
+    assert found(text, find_date_spans(text, None)) == [
+        ("DEADLINE", "15 November 2024", {"date": "2024-11-15", "time": None, "timezone": None})]
+
+
+def test_rules_date_after_posted_cue_is_posted():
+    text = "Date posted: 1 November 2024"
+    assert found(text, find_date_spans(text, None)) == [("POSTED", "1 November 2024", {"date": "2024-11-01"})]
+
+
+def test_rules_dates_on_separate_lines_take_their_own_cue():
+    text = "Posted on 1 November 2024\nClosing date: 15 November 2024"
+    assert [(label, span) for label, span, _ in found(text, find_date_spans(text, None))] == [
+        ("POSTED", "1 November 2024"), ("DEADLINE", "15 November 2024")]
+
+
+def test_rules_posting_period_gives_posted_then_deadline():
+    text = "From 25.05.2026 to 07.06.2026"
+    assert found(text, find_date_spans(text, None)) == [
+        ("POSTED", "25.05.2026", {"date": "2026-05-25"}),
+        ("DEADLINE", "07.06.2026", {"date": "2026-06-07", "time": None, "timezone": None})]
+
+
+def test_rules_date_without_cue_is_neither():
+    assert find_date_spans("Interviews will be held on 12 March 2025.", None) == []
+
+
+def test_rules_deadline_keeps_attached_time_and_zone():
+    text = "Vacancy closes 12 March 2025 at 23:59 CET"
+    assert found(text, find_date_spans(text, None)) == [
+        ("DEADLINE", "12 March 2025 at 23:59 CET", {"date": "2025-03-12", "time": "23:59", "timezone": "CET"})]
+
+
+def test_rules_yearless_deadline_found_without_reference_date():
+    text = "Closing date: 12 March"
+    assert found(text, extract(text)) == [("DEADLINE", "12 March", {"date": None, "time": None, "timezone": None})]
+
+
+@pytest.mark.parametrize("reference", [None, REFERENCE])
+def test_rules_impossible_date_is_no_deadline(reference):
+    assert extract("Closing date: 31 February 2025", reference) == []
+
+
+def test_rules_yearless_deadline_resolves_against_reference_date():
+    text = "Closing date: 12 March"
+    assert found(text, extract(text, REFERENCE)) == [
+        ("DEADLINE", "12 March", {"date": "2025-03-12", "time": None, "timezone": None})]
+
+
+def test_rules_language_required_by_cue():
+    text = "Fluency in English and French is required."
+    assert found(text, find_language_spans(text)) == [
+        ("LANGUAGE", "English", {"code": "en", "requirement": "required"}),
+        ("LANGUAGE", "French", {"code": "fr", "requirement": "required"})]
+
+
+def test_rules_language_requirement_is_per_clause():
+    text = "Fluency in English is required; knowledge of French is an asset."
+    assert found(text, find_language_spans(text)) == [
+        ("LANGUAGE", "English", {"code": "en", "requirement": "required"}),
+        ("LANGUAGE", "French", {"code": "fr", "requirement": "desirable"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Alpha's official languages are English and French.",
+    "The working languages of the Secretariat are English and French.",
+    "Applications are accepted in English only.",
+])
+def test_rules_language_boilerplate_is_not_a_requirement(text):
+    assert find_language_spans(text) == []
+
+
+def test_rules_language_boilerplate_sentence_does_not_hide_the_next_requirement():
+    text = "Alpha's official languages are English and French. Fluency in Spanish is required."
+    assert found(text, find_language_spans(text)) == [
+        ("LANGUAGE", "Spanish", {"code": "es", "requirement": "required"})]
+
+
+def test_rules_language_without_language_cue_is_left_out():
+    assert find_language_spans("The office is in the French part of town.") == []
+
+
+def test_rules_education_phrase_runs_through_field_of_study():
+    text = "Requirements\nMaster's degree in economics or a related field.\n"
+    assert found(text, find_education_spans(text)) == [
+        ("EDUCATION", "Master's degree in economics or a related field", {"level": "master", "required": True})]
+
+
+def test_rules_education_leaves_out_leading_article():
+    text = "Requirements\nA secondary school diploma.\n"
+    assert found(text, find_education_spans(text)) == [
+        ("EDUCATION", "secondary school diploma", {"level": "secondary", "required": True})]
+
+
+def test_rules_education_asset_is_not_required():
+    text = "Requirements\nMaster's degree in economics; a PhD in statistics is an asset.\n"
+    spans = find_education_spans(text)
+    assert [(f.attrs["level"], f.attrs["required"]) for f in spans] == [("master", True), ("doctorate", False)]
+
+
+def test_rules_experience_years_and_required():
+    text = "Requirements\nAt least five years of experience in case management.\n"
+    assert found(text, find_experience_spans(text)) == [
+        ("EXPERIENCE", "At least five years of experience", {"years": 5, "required": True})]
+
+
+@pytest.mark.parametrize("phrase,years", [("3-5 years of experience", 3), ("18 months experience", 1),
+                                          ("2 years' experience", 2), ("several years of experience", None)])
+def test_rules_experience_years_is_the_minimum_whole_years(phrase, years):
+    text = f"Requirements\n{phrase}.\n"
+    assert found(text, find_experience_spans(text)) == [("EXPERIENCE", phrase, {"years": years, "required": True})]
+
+
+def test_rules_experience_asset_is_not_required():
+    text = "Requirements\nTwo years of field experience is an asset.\n"
+    assert found(text, find_experience_spans(text)) == [
+        ("EXPERIENCE", "Two years of field experience", {"years": 2, "required": False})]
+
+
+def test_rules_skills_found_in_qualification_lines():
+    text = "Requirements\nKnowledge of Python, proficiency in SQL.\n"
+    assert found(text, find_skill_spans(text)) == [
+        ("SKILL", "Python", {"required": True}), ("SKILL", "SQL", {"required": True})]
+
+
+def test_rules_skills_not_found_before_qualification_heading():
+    text = "Duties\nKnowledge of Python is used daily to build reports\n"
+    assert find_skill_spans(text) == []
+
+
+def test_rules_skill_on_desirable_line_is_not_required():
+    text = "Requirements\nExperience with ArcGIS is desirable.\n"
+    assert found(text, find_skill_spans(text)) == [("SKILL", "ArcGIS", {"required": False})]
+
+
+def test_rules_language_in_skill_frame_is_not_a_skill():
+    text = "Requirements\nKnowledge of French.\n"
+    assert find_skill_spans(text) == []
+    assert [f.label for f in extract(text)] == ["LANGUAGE"]
+
+
+@pytest.mark.parametrize("outer", ["EXPERIENCE", "EDUCATION"])
+def test_rules_drop_overlaps_keeps_skill_inside(outer):
+    spans = [Found(0, 30, outer), Found(10, 25, "SKILL")]
+    assert _drop_overlaps(spans) == spans
+
+
+@pytest.mark.parametrize("inner", ["LANGUAGE", "GRADE", "EXPERIENCE", "EDUCATION"])
+def test_rules_drop_overlaps_drops_other_nested_label(inner):
+    assert _drop_overlaps([Found(10, 15, inner), Found(0, 30, "EDUCATION")]) == [Found(0, 30, "EDUCATION")]
+
+
+def test_rules_drop_overlaps_drops_skill_crossing_the_outer_span():
+    assert _drop_overlaps([Found(0, 30, "EXPERIENCE"), Found(25, 40, "SKILL")]) == [Found(0, 30, "EXPERIENCE")]
+
+
+def test_rules_drop_overlaps_keeps_the_longer_of_two_same_label_spans():
+    assert _drop_overlaps([Found(5, 10, "SKILL"), Found(0, 20, "SKILL")]) == [Found(0, 20, "SKILL")]
+
+
+def test_rules_drop_overlaps_keeps_adjacent_spans_sorted():
+    assert _drop_overlaps([Found(5, 9, "LANGUAGE"), Found(0, 5, "GRADE")]) == [
+        Found(0, 5, "GRADE"), Found(5, 9, "LANGUAGE")]
+
+
+NOTICE = ("Programme Officer, Grade: P-3\nPosted: 1 November 2024\nClosing date: 15 November\n"
+          "Requirements\nMaster's degree in economics or a related field.\n"
+          "At least five years of experience in case management.\n"
+          "Fluency in English is required; knowledge of French is an asset.\n"
+          "Alpha's official languages are English and French.\n")
+
+
+def test_rules_extract_finds_every_label_of_a_notice():
+    assert [(label, span) for label, span, _ in found(NOTICE, extract(NOTICE))] == [
+        ("GRADE", "P-3"), ("POSTED", "1 November 2024"), ("DEADLINE", "15 November"),
+        ("EDUCATION", "Master's degree in economics or a related field"),
+        ("EXPERIENCE", "At least five years of experience"), ("SKILL", "case management"),
+        ("LANGUAGE", "English"), ("LANGUAGE", "French")]
+
+
+def test_rules_extract_spans_sorted_tight_and_within_text():
+    spans = extract(NOTICE, REFERENCE)
+    assert spans == sorted(spans, key=lambda f: (f.start, f.end))
+    for f in spans:
+        assert 0 <= f.start < f.end <= len(NOTICE)
+        assert NOTICE[f.start:f.end] == NOTICE[f.start:f.end].strip(" \n.,;:")
+
+
+def test_rules_extract_drops_language_nested_in_education():
+    text = "Requirements\nBachelor's degree in French language or a related field.\n"
+    assert find_language_spans(text)  # found alone, and dropped by the overlap rule
+    assert [(label, span) for label, span, _ in found(text, extract(text))] == [
+        ("EDUCATION", "Bachelor's degree in French language or a related field")]
+
+
+def test_rules_extract_keeps_skill_nested_in_education():
+    text = "Requirements\nBachelor's degree in knowledge of accounting.\n"
+    assert [(label, span) for label, span, _ in found(text, extract(text))] == [
+        ("EDUCATION", "Bachelor's degree in knowledge of accounting"), ("SKILL", "accounting")]
+
+
+def test_rules_drop_overlaps_drops_experience_nested_in_skill():
+    assert len(_drop_overlaps([Found(0, 40, "SKILL"), Found(20, 40, "EXPERIENCE")])) == 1
+
+
+def test_rules_extract_shared_equals_extract_without_reference():
+    assert [(f, f.attrs) for f in extract_shared(NOTICE)] == [(f, f.attrs) for f in extract(NOTICE)]

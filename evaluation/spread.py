@@ -11,13 +11,13 @@ from pathlib import Path
 
 import typer
 
-from vacancy_ie.scoring import FIELDS
+from vacancy_ie.labels import field_of
 
 
 def figures(metrics: dict) -> dict[str, float]:
     """The figures of the one pipeline scored beside the rules."""
     (scores,) = [m for name, m in metrics["systems"].items() if name != "rules"]
-    out = {field: scores["values"][label]["f1"] for label, field in FIELDS.items()}
+    out = {field_of(label): m["f1"] for label, m in scores["values"].items()}
     out["mean"] = scores["mean_value_f1"]
     out["SKILL overlap"] = scores["spans_overlap"]["SKILL"]["f1"]
     return out

@@ -13,7 +13,7 @@ from typing import Callable
 import typer
 
 from vacancy_ie.labels import LABELS
-from vacancy_ie.scoring import FIELDS
+from vacancy_ie.labels import field_of
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
@@ -35,7 +35,7 @@ def value_table(metrics: dict) -> list[str]:
         m = system["values"][label]
         return f"{m['f1']:.3f} [{m['f1_ci95'][0]:.2f}, {m['f1_ci95'][1]:.2f}]"
 
-    lines = f1_table(metrics, "field (value F1)", FIELDS.__getitem__, "values", cell)
+    lines = f1_table(metrics, "field (value F1)", field_of, "values", cell)
     return lines + ["| **mean** | | " + " | ".join(f"**{m['mean_value_f1']:.3f}**"
                                                    for m in metrics["systems"].values()) + " |"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 import vacancy_ie
-from vacancy_ie.scoring import FIELDS
+from vacancy_ie.labels import field_of
 
 GUIDELINES = Path("corpus/GUIDELINES.md")
 
@@ -36,7 +36,7 @@ def main(metrics: Path = typer.Option(...), system: str = typer.Option(...),
          name: str = "vacancy_ie", version: str = vacancy_ie.__version__) -> None:
     document = json.loads(metrics.read_text())
     scores = document["systems"][system]
-    performance = {f"{FIELDS[label]}_{k}": round(v[k], 4)
+    performance = {f"{field_of(label)}_{k}": round(v[k], 4)
                    for label, v in scores["values"].items() for k in ("precision", "recall", "f1")}
     performance["mean_value_f1"] = round(scores["mean_value_f1"], 4)
     meta = {

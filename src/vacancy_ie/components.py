@@ -20,17 +20,12 @@ from spacy.util import registry
 from .cleaning import CleanText
 from .corpus.convert import USER_DATA_KEY
 from .labels import LABELS, split_model_label
-from .record import RECORD_FIELDS, Prediction, build_record, record_values, rule_predictions, with_rules
-from .scoring import Counts, ScoredSpan, span_value
+from .record import Prediction, build_record, record_values, rule_predictions, with_rules
+from .scoring import Counts
 from .tokenizer import CLEAN_EXTENSION
 
-FIELD_OF_LABEL = dict(zip(LABELS, RECORD_FIELDS))
 # What the record is worth per field, for choosing the best checkpoint.
-RECORD_SCORE_WEIGHTS = {
-    "vacancy_grade_f": 0.15, "vacancy_deadline_f": 0.15, "vacancy_posted_f": 0.05,
-    "vacancy_languages_f": 0.15, "vacancy_education_f": 0.15, "vacancy_experience_f": 0.15,
-    "vacancy_skills_f": 0.2,
-}
+RECORD_SCORE_WEIGHTS = {f"vacancy_{label.field}_f": label.weight for label in LABELS.values()}
 
 
 def register_extensions() -> None:
@@ -65,7 +60,7 @@ class RecordComponent:
         out = []
         for i, span in enumerate(spans):
             label, required = split_model_label(span.label_)
-            if label not in FIELD_OF_LABEL:
+            if label not in LABELS:
                 continue
             score = float(scores[i]) if scores is not None and len(scores) > i else 1.0
             out.append(Prediction(span.start_char, span.end_char, label, required, score))
@@ -96,7 +91,7 @@ class RecordComponent:
                 counts[label] += Counts.of_sets(gold.get(label, set()), values[label])
         scores = {}
         for label, c in counts.items():
-            field = FIELD_OF_LABEL[label]
+            field = LABELS[label].field
             scores.update({f"vacancy_{field}_p": c.precision, f"vacancy_{field}_r": c.recall,
                            f"vacancy_{field}_f": c.f1})
         return scores
@@ -106,9 +101,8 @@ def gold_values(doc: Doc) -> dict[str, set]:
     """Gold normalised values per label from a converted Doc's user data."""
     values: dict[str, set] = {label: set() for label in LABELS}
     for span in doc.user_data.get(USER_DATA_KEY, {}).get("spans", []):
-        scored = ScoredSpan(span["start"], span["end"], span["label"], span["attrs"],
-                            doc.text[span["start"]:span["end"]])
-        values[span["label"]].add(span_value(scored))
+        text = doc.text[span["start"]:span["end"]]
+        values[span["label"]].add(LABELS[span["label"]].value_of(span["attrs"], text))
     return values
 
 

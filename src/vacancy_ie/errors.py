@@ -17,13 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
-from .labels import LABELS, VALUE_ATTRIBUTES
+from .labels import LABELS, date_labels
 from .scoring import ScoredSpan
 
 ERROR_KINDS = ("boundary", "label", "value", "missed", "spurious")
-# Attributes that say whether a requirement is a must or a plus, per label whose normalised
-# value carries it (a skill's value is its wording only).
-REQUIREMENT_ATTRIBUTES = {"LANGUAGE": "requirement", "EDUCATION": "required", "EXPERIENCE": "required"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ def _mostly_same(a: ScoredSpan, b: ScoredSpan) -> bool:
 
 
 def _value(span: ScoredSpan) -> tuple:
-    return tuple(span.attrs.get(a) for a in VALUE_ATTRIBUTES[span.label])
+    return tuple(span.attrs.get(a) for a in LABELS[span.label].value_attributes)
 
 
 def span_errors(gold: Sequence[ScoredSpan], pred: Sequence[ScoredSpan]) -> list[SpanError]:
@@ -84,10 +81,11 @@ def error_kinds(errors: Iterable[SpanError]) -> dict[str, Counter]:
 def requirement_confusions(pairs: Iterable[tuple[dict[str, set], dict[str, set]]]) -> dict[str, Counter]:
     """Per label, (gold, predicted) requirement for values that agree on everything else:
     a language found but read as desirable when the notice requires it, and so on."""
-    table = {label: Counter() for label in REQUIREMENT_ATTRIBUTES}
+    requirement = {name: label.requirement for name, label in LABELS.items() if label.requirement}
+    table = {label: Counter() for label in requirement}
     for gold_values, pred_values in pairs:
-        for label, attr in REQUIREMENT_ATTRIBUTES.items():
-            at = VALUE_ATTRIBUTES[label].index(attr)
+        for label, attr in requirement.items():
+            at = LABELS[label].value_attributes.index(attr)
             strip = lambda v: v[:at] + v[at + 1:]  # noqa: E731
             pred_by_rest = {strip(v): v[at] for v in pred_values.get(label, set())}
             for value in gold_values.get(label, set()):
@@ -112,7 +110,7 @@ def date_order_errors(doc_values: Iterable[tuple[str, dict[str, set], dict[str, 
     """(doc id, label, gold date, predicted date) where the prediction swapped day and month."""
     out = []
     for doc_id, gold_values, pred_values in doc_values:
-        for label in ("DEADLINE", "POSTED"):
+        for label in date_labels():
             for (g,) in gold_values.get(label, set()):
                 for (p,) in pred_values.get(label, set()):
                     if _swapped(g, p):

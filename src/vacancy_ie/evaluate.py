@@ -14,10 +14,9 @@ from sklearn.utils import resample
 from tqdm import tqdm
 
 from .cleaning import CleanText, clean
-from .components import FIELD_OF_LABEL
 from .errors import SpanError, span_errors
 from .extract import record_component
-from .labels import LABELS, VALUE_ATTRIBUTES
+from .labels import LABELS
 from .record import Prediction, build_record, record_values, rule_predictions
 from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
 from .corpus.records import AnnotationRecord
@@ -70,9 +69,9 @@ def scored_spans(preds: Iterable[Prediction], cleaned: CleanText, doc_id: str,
     so a span-level error can say whether the span or its normalisation was wrong."""
     spans = []
     for pred in preds:
-        item = build_record([pred], cleaned, doc_id, reference)[FIELD_OF_LABEL[pred.label]]
-        item = item[0] if isinstance(item, list) and item else item
-        attrs = {a: item.get(a) for a in VALUE_ATTRIBUTES[pred.label]} if item else {}
+        label = LABELS[pred.label]
+        items = label.items(build_record([pred], cleaned, doc_id, reference))
+        attrs = {a: items[0].get(a) for a in label.value_attributes} if items else {}
         start, end = cleaned.to_raw(pred.start, pred.end)
         spans.append(ScoredSpan(start, end, pred.label, attrs, cleaned.text[pred.start:pred.end]))
     return spans

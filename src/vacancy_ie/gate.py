@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .scoring import FIELDS
-
-FIELD_LABELS = {field: label for label, field in FIELDS.items()}
+from .labels import label_of_field
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ def checks(thresholds: dict[str, Any], metrics: dict[str, Any], system: str,
             if field == "mean":
                 measured = scores.get("mean_value_f1", 0.0)
             else:
-                label = FIELD_LABELS.get(field, field)
+                label = label_of_field(field) or field
                 measured = scores.get(level, {}).get(label, {}).get("f1", 0.0)
             out.append(Check(f"{level}.{field}", float(measured), float(floor)))
     speed = thresholds.get("speed", {})

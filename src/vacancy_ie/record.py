@@ -9,22 +9,14 @@ once: repeats are merged and the most confident mention is kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable, Hashable, Iterable
 
 from .cleaning import CleanText
-from .labels import LABELS
-from .normalizers import (
-    education_level,
-    infer_date_order,
-    min_years,
-    normalize_grade,
-    normalize_language,
-    parse_date,
-)
-
-RECORD_FIELDS = ("grade", "deadline", "posted", "languages", "education", "experience", "skills")
+from .labels import LABELS, Context, Label
+from .normalizers import infer_date_order
+from .rules import extract_shared
 
 
 @dataclass(frozen=True)
@@ -39,8 +31,8 @@ class Prediction:
 
 
 def empty_record(source: str, error: str | None = None) -> dict[str, Any]:
-    return {"source": source, "error": error, "grade": None, "deadline": None, "posted": None,
-            "languages": [], "education": [], "experience": [], "skills": []}
+    return {"source": source, "error": error,
+            **{label.field: [] if label.many else None for label in LABELS.values()}}
 
 
 def _item(pred: Prediction, cleaned: CleanText, **values: Any) -> dict[str, Any]:
@@ -64,6 +56,18 @@ def _best(items: list[dict[str, Any]]) -> dict[str, Any] | None:
     return max(items, key=lambda i: (i["score"], -i["start"])) if items else None
 
 
+def _field(label: Label, preds: list[Prediction], cleaned: CleanText, context: Context) -> Any:
+    """A record field from its label's spans: each normalised, repeats merged."""
+    items = []
+    for pred in preds:
+        values = label.normalise(cleaned.text[pred.start:pred.end], pred.required, context)
+        if values is not None:
+            items.append(_item(pred, cleaned, **values))
+    if not label.many:
+        return _best(items)
+    return _strongest((label.merge_of(item), item) for item in items)
+
+
 def build_record(predictions: Iterable[Prediction], cleaned: CleanText, source: str,
                  reference: date | None = None, today: Callable[[], date] = date.today) -> dict[str, Any]:
     """Normalise the predicted spans of one notice into its record.
@@ -71,90 +75,33 @@ def build_record(predictions: Iterable[Prediction], cleaned: CleanText, source: 
     Year-less dates resolve against `reference`, else the notice's own posting date, else
     today. Day/month order follows the notice's own unambiguous dates.
     """
-    by_label: dict[str, list[Prediction]] = {label: [] for label in LABELS}
+    by_label: dict[str, list[Prediction]] = {name: [] for name in LABELS}
     for pred in predictions:
         by_label[pred.label].append(pred)
-    text = cleaned.text
     record = empty_record(source)
-    order = infer_date_order(text)
-
-    posted = []
-    for pred in by_label["POSTED"]:
-        parsed = parse_date(text[pred.start:pred.end], reference, order)
-        if parsed is not None:
-            posted.append(_item(pred, cleaned, date=parsed.date.isoformat()))
-    record["posted"] = _best(posted)
-    anchor = reference or (date.fromisoformat(record["posted"]["date"]) if record["posted"] else today())
-
-    deadlines = []
-    for pred in by_label["DEADLINE"]:
-        parsed = parse_date(text[pred.start:pred.end], anchor, order)
-        if parsed is not None:
-            deadlines.append(_item(pred, cleaned, date=parsed.date.isoformat(), time=parsed.time,
-                                   timezone=parsed.timezone))
-    record["deadline"] = _best(deadlines)
-
-    grades = []
-    for pred in by_label["GRADE"]:
-        code = normalize_grade(text[pred.start:pred.end])
-        if code is not None:
-            grades.append(_item(pred, cleaned, code=code))
-    record["grade"] = _best(grades)
-
-    languages = []
-    for pred in by_label["LANGUAGE"]:
-        language = normalize_language(text[pred.start:pred.end])
-        if language is not None:
-            requirement = "required" if pred.required else "desirable"
-            languages.append((language.code, _item(pred, cleaned, code=language.code, name=language.name,
-                                                   requirement=requirement)))
-    record["languages"] = _strongest(languages)
-
-    education = []
-    for pred in by_label["EDUCATION"]:
-        level = education_level(text[pred.start:pred.end])
-        if level is not None:
-            education.append((level, _item(pred, cleaned, level=level, required=pred.required)))
-    record["education"] = _strongest(education)
-
-    experience = []
-    for pred in by_label["EXPERIENCE"]:
-        years = min_years(text[pred.start:pred.end])
-        experience.append((years, _item(pred, cleaned, years=years, required=pred.required)))
-    record["experience"] = _strongest(experience)
-
-    skills = []
-    for pred in by_label["SKILL"]:
-        key = " ".join(text[pred.start:pred.end].lower().split())
-        skills.append((key, _item(pred, cleaned, required=pred.required)))
-    record["skills"] = _strongest(skills)
+    context = Context(reference, infer_date_order(cleaned.text))
+    anchors = [label for label in LABELS.values() if label.anchors_dates]
+    for label in anchors:
+        record[label.field] = _field(label, by_label[label.name], cleaned, context)
+    stated = next((date.fromisoformat(item["date"]) for label in anchors for item in label.items(record)), None)
+    context = replace(context, reference=reference or stated or today())
+    for label in LABELS.values():
+        if not label.anchors_dates:
+            record[label.field] = _field(label, by_label[label.name], cleaned, context)
     return record
 
 
 def record_values(record: dict[str, Any]) -> dict[str, set[Hashable]]:
-    """The normalised values of a record, per scheme label, as `scoring.span_value` forms them."""
-    one = lambda item, *keys: {tuple(item[k] for k in keys)} if item else set()  # noqa: E731
-    return {
-        "GRADE": one(record["grade"], "code"),
-        "DEADLINE": one(record["deadline"], "date"),
-        "POSTED": one(record["posted"], "date"),
-        "LANGUAGE": {(i["code"], i["requirement"]) for i in record["languages"]},
-        "EDUCATION": {(i["level"], i["required"]) for i in record["education"]},
-        "EXPERIENCE": {(i["years"], i["required"]) for i in record["experience"]},
-        "SKILL": {(" ".join(i["text"].lower().split()),) for i in record["skills"]},
-    }
+    """The normalised values of a record, per scheme label, as gold spans are scored."""
+    return {name: {label.value_of(item, item["text"]) for item in label.items(record)}
+            for name, label in LABELS.items()}
 
 
 def rule_predictions(text: str) -> list[Prediction]:
     """The rule-based extractor's spans as predictions, with no confidence of their own yet
     (dates are resolved by `build_record`, against the record's reference date)."""
-    from .rules import extract_shared
-
-    out = []
-    for f in extract_shared(text):
-        required = f.attrs.get("requirement", "required") == "required" and f.attrs.get("required", True)
-        out.append(Prediction(f.start, f.end, f.label, bool(required), 0.0))
-    return out
+    return [Prediction(f.start, f.end, f.label, not LABELS[f.label].is_soft(f.attrs), 0.0)
+            for f in extract_shared(text)]
 
 
 def with_rules(model: list[Prediction], rules: list[Prediction], rule_labels: Iterable[str],

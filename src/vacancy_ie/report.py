@@ -9,7 +9,6 @@ from typing import Any
 from .errors import ERROR_KINDS, date_order_errors, error_kinds, requirement_confusions, worst_documents
 from .evaluate import LEVELS, SystemResult, mean_value_f1
 from .labels import LABELS
-from .scoring import FIELDS
 
 AGREEMENT = "human agreement"
 
@@ -83,7 +82,7 @@ def markdown_report(document: dict[str, Any]) -> str:
         lines += [f"### {LEVEL_TITLES[level]}", "", head]
         for label in LABELS:
             first = document["systems"][systems[0]][level][label]
-            name = FIELDS[label] if level == "values" else label
+            name = LABELS[label].field if level == "values" else label
             lines.append(f"| {name} | {first['support']} | " + " | ".join(
                 _cell(document["systems"][s][level][label]) for s in systems) + " |")
         if level == "values":

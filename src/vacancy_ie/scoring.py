@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Mapping, Sequence
 
-from .labels import LABELS, VALUE_ATTRIBUTES
+from .labels import LABELS
 
 
 @dataclass(frozen=True)
@@ -71,19 +71,12 @@ class Counts:
                 "support": self.n_gold, "predicted": self.n_pred}
 
 
-# Level-3 field names, one per label, as the record names them.
-FIELDS: dict[str, str] = {
-    "GRADE": "grade", "DEADLINE": "deadline", "POSTED": "posted", "LANGUAGE": "languages",
-    "EDUCATION": "education", "EXPERIENCE": "experience", "SKILL": "skills",
-}
+FIELDS = {name: label.field for name, label in LABELS.items()}  # TEMP: until html_report moves
 
 
 def span_value(span: ScoredSpan) -> Hashable:
-    """The normalised value a reader checks for one span. Skills have no normalised form
-    beyond their wording, so their value is the lower-cased text."""
-    if span.label == "SKILL":
-        return (" ".join(span.text.lower().split()),)
-    return tuple(span.attrs.get(a) for a in VALUE_ATTRIBUTES[span.label])
+    """The normalised value a reader checks for one span (its label says what that is)."""
+    return LABELS[span.label].value_of(span.attrs, span.text)
 
 
 def exact_counts(gold: Sequence[ScoredSpan], pred: Sequence[ScoredSpan], label: str) -> Counts:
@@ -126,7 +119,7 @@ class Comparison:
             p = pred_by_key.get(g)
             if p is None:
                 continue
-            for attr in VALUE_ATTRIBUTES[g.label]:
+            for attr in LABELS[g.label].value_attributes:
                 tally = self.attribute_agreement.setdefault(f"{g.label}.{attr}", Counter())
                 tally["same" if g.attrs.get(attr) == p.attrs.get(attr) else "different"] += 1
 

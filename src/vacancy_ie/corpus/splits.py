@@ -11,6 +11,7 @@ from typing import Iterable
 
 from sklearn.model_selection import StratifiedGroupKFold
 
+from ..labels import LABELS, STRATA
 from .records import AnnotationRecord
 
 SPLITS = ("train", "dev", "test")
@@ -18,13 +19,9 @@ SPLITS = ("train", "dev", "test")
 
 def stratum(record: AnnotationRecord) -> str:
     """The rarest kind of content a document has, so that each kind lands in every split."""
-    labels = {s.label for s in record.spans}
-    if any(s.label == "LANGUAGE" and s.attrs.get("requirement") == "desirable" for s in record.spans):
-        return "desirable-language"
-    if "GRADE" in labels:
-        return "grade"
-    if "DEADLINE" in labels:
-        return "deadline"
+    for name, label, soft_only in STRATA:
+        if any(s.label == label and (not soft_only or LABELS[label].is_soft(s.attrs)) for s in record.spans):
+            return name
     return "other"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..labels import LABELS, VALUE_ATTRIBUTES
+from ..labels import LABELS
 from .records import AnnotationRecord
 from .splits import SPLITS
 
@@ -20,7 +20,7 @@ def span_table(records: Iterable[AnnotationRecord], splits: dict[str, list[str]]
         rows.append({"split": split, "doc_id": record.id, "status": record.status,
                      "label": "", "value": ""})
         for span in record.spans:
-            value = " / ".join(str(span.attrs.get(a)) for a in VALUE_ATTRIBUTES[span.label])
+            value = " / ".join(str(span.attrs.get(a)) for a in LABELS[span.label].value_attributes)
             rows.append({"split": split, "doc_id": record.id, "status": record.status,
                          "label": span.label, "value": value})
     return Dataset.from_list(rows)
@@ -56,7 +56,7 @@ def stats_markdown(records: list[AnnotationRecord], splits: dict[str, list[str]]
         sub = spans[spans["label"] == label]
         if sub.empty:
             continue
-        attrs = " / ".join(VALUE_ATTRIBUTES[label])
+        attrs = " / ".join(LABELS[label].value_attributes)
         lines += [f"### {label} ({attrs})", "", "| value | " + " | ".join(split_names) + " |",
                   "|---|" + "---|" * len(split_names)]
         counts = sub.groupby(["value", "split"]).size().unstack(fill_value=0)

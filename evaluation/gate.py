@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from vacancy_ie.gate import checks, load_thresholds
+from vacancy_ie.evaluation.gate import checks, load_thresholds
 
 
 def main(metrics: Path = typer.Option(..., help="metrics.json from `vacancy-ie evaluate`."),

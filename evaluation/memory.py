@@ -17,9 +17,9 @@ import typer
 from tqdm import tqdm
 
 from vacancy_ie.corpus.volume import DataVolume
-from vacancy_ie.extract import extract_records
-from vacancy_ie.inputs import InputDoc, decode
-from vacancy_ie.report import git_commit
+from vacancy_ie.batch.extraction import extract_records
+from vacancy_ie.batch.inputs import InputDoc, decode
+from vacancy_ie.evaluation.report import git_commit
 
 
 def rss_mb() -> float:

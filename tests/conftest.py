@@ -9,7 +9,7 @@ import pytest
 
 from vacancy_ie.corpus.records import AnnotationRecord, Span
 from vacancy_ie.corpus.volume import POOL_SOURCE, DataVolume, sha256
-from vacancy_ie.tokenizer import blank_nlp
+from vacancy_ie.text.tokenizer import blank_nlp
 
 NOTICES = {
     "101": ("Alpha Relief", True,

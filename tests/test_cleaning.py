@@ -3,7 +3,7 @@ import html
 import ftfy
 import pytest
 
-from vacancy_ie.cleaning import _CHAR_MAP, _TRANSLATION, _common_affixes, clean
+from vacancy_ie.text.cleaning import _CHAR_MAP, _TRANSLATION, _common_affixes, clean
 
 MOJIBAKE_E = "\u00c3\u00a9"  # "é" encoded as UTF-8 and decoded as Windows-1252
 

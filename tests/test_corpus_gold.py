@@ -8,7 +8,7 @@ import pytest
 from vacancy_ie.corpus.records import read_records
 from vacancy_ie.corpus.validate import validate
 from vacancy_ie.corpus.volume import DataVolume, DataVolumeError
-from vacancy_ie.tokenizer import blank_nlp
+from vacancy_ie.text.tokenizer import blank_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow

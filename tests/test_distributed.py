@@ -7,9 +7,9 @@ from pathlib import Path
 import dask
 import pytest
 
-from vacancy_ie.distributed import extract_bag, inputs_bag
-from vacancy_ie.extract import extract_records
-from vacancy_ie.inputs import read_inputs
+from vacancy_ie.batch.distributed import extract_bag, inputs_bag
+from vacancy_ie.batch.extraction import extract_records
+from vacancy_ie.batch.inputs import read_inputs
 
 MODEL = Path("models/cnn/model-best")
 

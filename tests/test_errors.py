@@ -1,13 +1,13 @@
 import pytest
 
-from vacancy_ie.errors import (
+from vacancy_ie.evaluation.analysis import (
     date_order_errors,
     error_kinds,
     requirement_confusions,
     span_errors,
     worst_documents,
 )
-from vacancy_ie.scoring import ScoredSpan
+from vacancy_ie.evaluation.scoring import ScoredSpan
 
 
 def span(start, end, label="SKILL", **attrs):

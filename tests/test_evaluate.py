@@ -1,7 +1,7 @@
-from vacancy_ie.evaluate import SystemOutput, agreement_result, eval_docs, evaluate_systems, rules_system, run_systems
+from vacancy_ie.evaluation.systems import SystemOutput, agreement_result, eval_docs, evaluate_systems, rules_system, run_systems
 from vacancy_ie.html_report import html_report
-from vacancy_ie.report import AGREEMENT, markdown_report, metrics_document
-from vacancy_ie.scoring import ScoredSpan
+from vacancy_ie.evaluation.report import AGREEMENT, markdown_report, metrics_document
+from vacancy_ie.evaluation.scoring import ScoredSpan
 
 from .conftest import record_for, span_of
 

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from vacancy_ie.extract import batches, extract_records, paragraph_pieces, records_for_batch
-from vacancy_ie.inputs import InputDoc
+from vacancy_ie.batch.extraction import batches, extract_records, paragraph_pieces, records_for_batch
+from vacancy_ie.batch.inputs import InputDoc
 
 NOTICE = ("Programme Officer, Grade: P-3\nClosing date: 15 November 2024\n\n"
           "Fluency in English is required; knowledge of French is an asset.\n")

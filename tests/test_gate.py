@@ -1,6 +1,6 @@
 import pytest
 
-from vacancy_ie.gate import checks
+from vacancy_ie.evaluation.gate import checks
 
 
 def metrics(grade_f1, mean=0.8):

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from vacancy_ie import inputs
-from vacancy_ie.inputs import MAX_BYTES, InputDoc, decode, expand_paths, guess_language, read_inputs
+from vacancy_ie.batch import inputs
+from vacancy_ie.batch.inputs import MAX_BYTES, InputDoc, decode, expand_paths, guess_language, read_inputs
 
 ENGLISH = ("The officer will support the team and the partners in the design of the programme. "
            "Applicants are required to have a degree in law or a related field, and will be "

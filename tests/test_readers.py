@@ -9,7 +9,7 @@ from spacy.tokens import DocBin
 from spacy.util import registry
 
 from vacancy_ie.corpus.convert import SPANS_KEY, USER_DATA_KEY
-from vacancy_ie.suggesters import TRAINING_CANDIDATES_KEY
+from vacancy_ie.pipeline.suggesters import TRAINING_CANDIDATES_KEY
 
 TEXT = ("Grade: P-3\nFluency in English is required; French is an asset.\n"
         "Five years of experience in case management.")

@@ -1,9 +1,9 @@
 import pytest
 from datetime import date
 
-from vacancy_ie.cleaning import clean
+from vacancy_ie.text.cleaning import clean
 from vacancy_ie.formats import to_jsonld
-from vacancy_ie.record import Prediction, build_record, record_values
+from vacancy_ie.pipeline.record import Prediction, build_record, record_values
 
 RAW = ("<p>Grade:&nbsp;P-3</p>Posted: 1 November 2024\nDeadline: 15 November\n"
        "Fluency in English is required; French is an asset. English is essential.\n"
@@ -63,7 +63,7 @@ def test_record_jsonld_is_a_job_posting():
 
 
 def test_record_with_rules_replaces_rule_labels_and_keeps_model_confidence():
-    from vacancy_ie.record import Prediction, with_rules
+    from vacancy_ie.pipeline.record import Prediction, with_rules
 
     model = [Prediction(0, 5, "DEADLINE", True, 0.9), Prediction(10, 20, "SKILL", True, 0.8)]
     rules = [Prediction(0, 7, "DEADLINE", True, 0.0), Prediction(30, 37, "DEADLINE", True, 0.0),
@@ -74,9 +74,9 @@ def test_record_with_rules_replaces_rule_labels_and_keeps_model_confidence():
 
 
 def test_record_builder_v2_takes_deadline_from_rules():
-    from vacancy_ie.cleaning import clean
-    from vacancy_ie.components import record_builder_v2
-    from vacancy_ie.record import Prediction
+    from vacancy_ie.text.cleaning import clean
+    from vacancy_ie.pipeline.components import record_builder_v2
+    from vacancy_ie.pipeline.record import Prediction
 
     cleaned = clean("Analyst\nClosing date: 15 November 2024\nBachelor's degree required.\n")
     build = record_builder_v2(["DEADLINE"])
@@ -86,7 +86,7 @@ def test_record_builder_v2_takes_deadline_from_rules():
 
 
 def test_record_builder_v2_rejects_unknown_labels():
-    from vacancy_ie.components import record_builder_v2
+    from vacancy_ie.pipeline.components import record_builder_v2
 
     with pytest.raises(ValueError, match="not labels of the scheme"):
         record_builder_v2(["SALARY"])

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from vacancy_ie.rules import (
+from vacancy_ie.pipeline.rules import (
     Found,
     _drop_overlaps,
     extract,

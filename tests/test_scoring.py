@@ -1,6 +1,6 @@
 import pytest
 
-from vacancy_ie.scoring import Counts, ScoredSpan, compare, overlap_counts
+from vacancy_ie.evaluation.scoring import Counts, ScoredSpan, compare, overlap_counts
 
 
 def S(start, end, label="SKILL", text="x", **attrs):

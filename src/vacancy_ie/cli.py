@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from .corpus.commands import app as corpus_app
-from .extract import MAX_BATCH_CHARS
+from .batch.extraction import MAX_BATCH_CHARS
 
 app = typer.Typer(help="Information extraction from job vacancy notices.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
@@ -72,9 +72,9 @@ def extract(paths: list[str] = typer.Argument(
     """Extract a normalised record from each notice; one record per input, in input order.
 
     Exit status: 0 all inputs read; 1 some inputs gave an error record; 2 the run failed."""
-    from .extract import extract_records
-    from .inputs import read_inputs
-    from .writers import OutputError, RecordWriter, done_sources
+    from .batch.extraction import extract_records
+    from .batch.inputs import read_inputs
+    from .batch.writers import OutputError, RecordWriter, done_sources
 
     reference = None
     if reference_date:
@@ -176,9 +176,9 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
     beside the human agreement; write metrics.json, a Markdown table and an HTML report."""
     from .corpus.records import read_records
     from .corpus.volume import DataVolume, DataVolumeError
-    from .evaluate import agreement_result, eval_docs, pipeline_system, rules_system, run_systems
+    from .evaluation.systems import agreement_result, eval_docs, pipeline_system, rules_system, run_systems
     from .html_report import html_report
-    from .report import markdown_report, metrics_document
+    from .evaluation.report import markdown_report, metrics_document
 
     split_ids = json.loads(Path(splits).read_text()).get(split)
     if not split_ids:

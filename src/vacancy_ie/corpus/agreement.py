@@ -4,7 +4,7 @@ measured against. One annotator plays "gold", the other "prediction"; F1 is symm
 from __future__ import annotations
 
 from ..labels import LABELS
-from ..scoring import Comparison, ScoredSpan, compare
+from ..evaluation.scoring import Comparison, ScoredSpan, compare
 from .records import AnnotationRecord
 from .volume import DataVolume
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from ..cleaning import CleanText, clean
+from ..text.cleaning import CleanText, clean
 from .records import AnnotationRecord, Span
 from .volume import Notice
 

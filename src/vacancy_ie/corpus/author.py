@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..cleaning import CleanText, clean
+from ..text.cleaning import CleanText, clean
 from .records import AnnotationRecord, Span
 from .volume import DataVolume
 

@@ -33,7 +33,7 @@ def _volume(data: Optional[Path]) -> DataVolume:
 @app.command()
 def show(doc_id: str, data: Optional[Path] = DataOption) -> None:
     """Print a notice's cleaned text (what annotators quote from) with its reference date."""
-    from ..cleaning import clean
+    from ..text.cleaning import clean
 
     try:
         notice = _volume(data).get(doc_id)
@@ -57,7 +57,7 @@ def sample(out: Path = typer.Option(..., help="Where to write the chosen ids, on
     skip = {i for path in exclude for i in path.read_text().split()}
     keep = lambda notice: True  # noqa: E731
     if with_grade:
-        from ..cleaning import clean
+        from ..text.cleaning import clean
         from ..normalizers import find_grades
 
         keep = lambda notice: bool(find_grades(clean(notice.text).text))  # noqa: E731
@@ -110,7 +110,7 @@ def validate_cmd(paths: list[Path] = typer.Argument(None, help="Record files or 
                                                     "(default corpus/annotations)."),
                  data: Optional[Path] = DataOption) -> None:
     """Check records: attrs, hashes, bounds, token boundaries, overlaps. Exit 1 on any problem."""
-    from ..tokenizer import blank_nlp
+    from ..text.tokenizer import blank_nlp
 
     volume = _volume(data)
     try:
@@ -188,7 +188,7 @@ def convert(records: Path = RecordsOption, splits: Path = SplitsOption,
             strict: bool = typer.Option(False, help="Exit 1 when a span does not align."),
             data: Optional[Path] = DataOption) -> None:
     """Write gold records as spaCy DocBins per split; count spans that do not align."""
-    from ..tokenizer import blank_nlp
+    from ..text.tokenizer import blank_nlp
     from .convert import ConversionReport, convert as convert_records
     from .splits import SPLITS
 
@@ -258,12 +258,15 @@ def stats(records: Path = RecordsOption, splits: Path = SplitsOption,
 def review(doc_id: str, records: Path = RecordsOption,
            out: Optional[Path] = typer.Option(None, help="HTML file (default corpus/work/review/ID.html; "
                                                          "ID must then be a plain file name)."),
+           model: Optional[str] = typer.Option(None, "--model", help="A pipeline (package or folder) "
+                                               "whose spans are shown beside the gold ones."),
            data: Optional[Path] = DataOption) -> None:
-    """Render one document's spans with displaCy, for a check by eye."""
+    """Write one document's page: its cleaned text with the gold spans marked (and a model's
+    beside them), for a check by eye."""
     from rich.markup import escape
 
-    from ..tokenizer import blank_nlp
-    from .review import render_record, review_path
+    from ..text.tokenizer import blank_nlp
+    from .review import render_record, review_path, run_model
 
     try:
         out = out or review_path(doc_id)
@@ -280,8 +283,14 @@ def review(doc_id: str, records: Path = RecordsOption,
     except DataVolumeError as error:
         err.print(f"[red]error:[/] {escape(str(error))}")
         raise typer.Exit(2)
+    predicted = None
+    if model is not None:
+        from ..cli import load_model, system_name
+
+        predicted = run_model(load_model(model), notice)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_record(matches[0], notice, blank_nlp()), encoding="utf-8")
+    out.write_text(render_record(matches[0], notice, blank_nlp(), predicted,
+                                 system_name(model) if model else "model", model or ""), encoding="utf-8")
     err.print(f"-> {out}")
 
 
@@ -315,7 +324,7 @@ def preannotate_cmd(out: Path = typer.Option(Path("corpus/silver/rules.jsonl"), 
 
     from tqdm import tqdm
 
-    from ..tokenizer import blank_nlp
+    from ..text.tokenizer import blank_nlp
     from .preannotate import preannotate
 
     volume, nlp = _volume(data), blank_nlp()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
-from .labels import LABELS, date_labels
+from ..labels import LABELS, date_labels
 from .scoring import ScoredSpan
 
 ERROR_KINDS = ("boundary", "label", "value", "missed", "spurious")

@@ -8,7 +8,7 @@ cluster. Each partition goes through `extract_records`, so a failing notice beco
 error record there too.
 
     import dask
-    from vacancy_ie.distributed import extract_bag, inputs_bag
+    from vacancy_ie.batch.distributed import extract_bag, inputs_bag
     records = extract_bag(inputs_bag(["notices/"], npartitions=64), "en_vacancy_ie")
     with dask.config.set(scheduler="processes", num_workers=8):
         records.map(json.dumps).to_textfiles("out/*.jsonl")
@@ -23,10 +23,10 @@ from typing import Any, Iterable
 try:
     import dask.bag as db
 except ImportError as error:  # an optional extra
-    raise ImportError("vacancy_ie.distributed needs Dask: pip install 'vacancy-ie[dask]'") from error
+    raise ImportError("vacancy_ie.batch.distributed needs Dask: pip install 'vacancy-ie[dask]'") from error
 from spacy.language import Language
 
-from .extract import extract_records
+from .extraction import extract_records
 from .inputs import InputDoc, expand_paths, read_inputs
 
 

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import IO, Any, Callable
 
-from .formats import to_jsonld
+from ..formats import to_jsonld
 
 FORMATS = ("jsonl", "json", "jsonld")
 

@@ -13,8 +13,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Iterator
 
-from .labels import may_nest
-from .normalizers import (
+from ..labels import may_nest
+from ..normalizers import (
     education_level,
     find_dates,
     find_grades,

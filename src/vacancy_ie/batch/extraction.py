@@ -23,10 +23,10 @@ from typing import Any, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .cleaning import clean
-from .components import RecordComponent, register_extensions
+from ..text.cleaning import clean
+from ..pipeline.components import RecordComponent, register_extensions
 from .inputs import InputDoc
-from .record import Prediction, empty_record
+from ..pipeline.record import Prediction, empty_record
 
 MAX_PIECE_CHARS = 100_000  # a notice is ~10k characters; longer ones run in pieces
 MAX_BATCH_CHARS = 400_000

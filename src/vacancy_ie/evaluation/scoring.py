@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Mapping, Sequence
 
-from .labels import LABELS
+from ..labels import LABELS
 
 
 @dataclass(frozen=True)

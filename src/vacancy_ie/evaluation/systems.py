@@ -13,14 +13,14 @@ import numpy
 from sklearn.utils import resample
 from tqdm import tqdm
 
-from .cleaning import CleanText, clean
-from .errors import SpanError, span_errors
-from .extract import record_component
-from .labels import LABELS
-from .record import Prediction, build_record, record_values, rule_predictions
+from ..text.cleaning import CleanText, clean
+from .analysis import SpanError, span_errors
+from ..batch.extraction import record_component
+from ..labels import LABELS
+from ..pipeline.record import Prediction, build_record, record_values, rule_predictions
 from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
-from .corpus.records import AnnotationRecord
-from .corpus.volume import DataVolume
+from ..corpus.records import AnnotationRecord
+from ..corpus.volume import DataVolume
 
 LEVELS = ("spans_exact", "spans_overlap", "values")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .labels import label_of_field
+from ..labels import label_of_field
 
 
 @dataclass(frozen=True)

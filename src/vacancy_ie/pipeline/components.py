@@ -17,12 +17,12 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
 
-from .cleaning import CleanText
-from .corpus.convert import USER_DATA_KEY
-from .labels import LABELS, split_model_label
+from ..text.cleaning import CleanText
+from ..corpus.convert import USER_DATA_KEY
+from ..labels import LABELS, split_model_label
 from .record import Prediction, build_record, record_values, rule_predictions, with_rules
-from .scoring import Counts
-from .tokenizer import CLEAN_EXTENSION
+from ..evaluation.scoring import Counts
+from ..text.tokenizer import CLEAN_EXTENSION
 
 # What the record is worth per field, for choosing the best checkpoint.
 RECORD_SCORE_WEIGHTS = {f"vacancy_{label.field}_f": label.weight for label in LABELS.values()}
@@ -44,7 +44,7 @@ class RecordComponent:
     """Normalises the spans under `spans_key` into `doc._.vacancy`.
 
     Year-less dates resolve against `doc._.reference_date` (set it on the Doc before the
-    pipeline runs, as `vacancy_ie.extract` does), else the notice's posting date.
+    pipeline runs, as `vacancy_ie.batch.extraction` does), else the notice's posting date.
     """
 
     def __init__(self, name: str, spans_key: str, build: Callable[..., dict[str, Any]]) -> None:

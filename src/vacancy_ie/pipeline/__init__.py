@@ -1,0 +1,1 @@
+"""Run time: the rules, the span suggester, the record component and the record builder."""

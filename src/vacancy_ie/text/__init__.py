@@ -1,0 +1,1 @@
+"""Text in: cleaning (HTML, entities, mojibake -> text with an exact offset map) and the tokenizer."""

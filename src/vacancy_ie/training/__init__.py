@@ -1,0 +1,1 @@
+"""Training: the corpus reader that feeds `spacy train`."""

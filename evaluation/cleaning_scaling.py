@@ -16,8 +16,8 @@ from typing import Callable
 
 import typer
 
-from vacancy_ie.text.cleaning import clean
 from vacancy_ie.evaluation.report import git_commit
+from vacancy_ie.text.cleaning import clean
 
 SIZES = {"1kB": 1_000, "10kB": 10_000, "100kB": 100_000, "1MB": 1_000_000}
 

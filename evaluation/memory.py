@@ -16,9 +16,9 @@ import spacy
 import typer
 from tqdm import tqdm
 
-from vacancy_ie.corpus.volume import DataVolume
 from vacancy_ie.batch.extraction import extract_records
 from vacancy_ie.batch.inputs import InputDoc, decode
+from vacancy_ie.corpus.volume import DataVolume
 from vacancy_ie.evaluation.report import git_commit
 
 

@@ -12,8 +12,7 @@ from typing import Callable
 
 import typer
 
-from vacancy_ie.labels import LABELS
-from vacancy_ie.labels import field_of
+from vacancy_ie.labels import LABELS, field_of
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 

@@ -1,7 +1,8 @@
 from spacy.tokens import DocBin
 
-from vacancy_ie.corpus.convert import SPANS_KEY, ConversionReport, convert, gold_attrs, record_to_doc
+from vacancy_ie.corpus.convert import ConversionReport, convert, gold_attrs, record_to_doc
 from vacancy_ie.corpus.records import Span
+from vacancy_ie.keys import SPANS_KEY
 
 from .conftest import record_for
 

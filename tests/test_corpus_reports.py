@@ -1,8 +1,8 @@
 import dataclasses
 
-from vacancy_ie.corpus.agreement import agreement, agreement_markdown
 from vacancy_ie.corpus.review import render_record
 from vacancy_ie.corpus.stats import stats_markdown
+from vacancy_ie.evaluation.agreement import agreement_comparison, agreement_markdown, paired_docs
 
 from .conftest import record_for, span_of
 
@@ -25,8 +25,9 @@ def test_review_renders_labels_and_attr_tooltips(good_record, volume, nlp):
 def test_agreement_scores_disagreement(good_record, volume):
     other = record_for("101", [dataclasses.replace(s) for s in good_record.spans if s.label != "SKILL"])
     other.spans[0].attrs = {"code": "P-4"}
-    comparison, ids = agreement([good_record], [other], volume)
-    assert ids == ["101"]
+    pairs = paired_docs([good_record], [other], volume)
+    comparison = agreement_comparison(pairs)
+    assert [a.id for a, _ in pairs] == ["101"]
     assert comparison.exact["SKILL"].recall == 0.0
     assert comparison.exact["GRADE"].f1 == 1.0 and comparison.values["GRADE"].f1 == 0.0
     assert comparison.attribute_agreement["GRADE.code"]["different"] == 1

@@ -1,7 +1,13 @@
-from vacancy_ie.evaluation.systems import SystemOutput, agreement_result, eval_docs, evaluate_systems, rules_system, run_systems
-from vacancy_ie.html_report import html_report
+from vacancy_ie.evaluation.agreement import agreement_result, paired_docs
 from vacancy_ie.evaluation.report import AGREEMENT, markdown_report, metrics_document
-from vacancy_ie.evaluation.scoring import ScoredSpan
+from vacancy_ie.evaluation.systems import (
+    SystemOutput,
+    eval_docs,
+    evaluate_systems,
+    rules_system,
+    run_systems,
+)
+from vacancy_ie.html_report import html_report
 
 from .conftest import record_for, span_of
 
@@ -37,7 +43,7 @@ def test_evaluate_html_renders_missed_span_with_displacy(volume):
 
 
 def test_evaluate_agreement_of_identical_annotators_is_perfect(good_record, volume):
-    human = agreement_result([good_record], [good_record], volume)
+    human = agreement_result(paired_docs([good_record], [good_record], volume))
     docs = eval_docs([good_record], volume)
     document = metrics_document(run_systems(docs, {"rules": rules_system}, progress=False), "test",
                                 n_boot=10, agreement=human)

@@ -7,13 +7,13 @@ import pytest
 
 from vacancy_ie.corpus.convert import ConversionReport, record_to_doc
 from vacancy_ie.corpus.validate import validate
-from vacancy_ie.evaluation.systems import SystemOutput, eval_docs, run_systems
 from vacancy_ie.evaluation.gate import checks
+from vacancy_ie.evaluation.report import metrics_document
+from vacancy_ie.evaluation.scoring import ScoredSpan
+from vacancy_ie.evaluation.systems import SystemOutput, eval_docs, run_systems
 from vacancy_ie.labels import LABELS, Attribute, Label, model_label, split_model_label
 from vacancy_ie.pipeline.record import Prediction, build_record, empty_record, record_values
-from vacancy_ie.evaluation.report import metrics_document
 from vacancy_ie.text.cleaning import clean
-from vacancy_ie.evaluation.scoring import ScoredSpan
 
 from .conftest import NOTICES, record_for, span_of
 

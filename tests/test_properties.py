@@ -4,10 +4,10 @@ gives one valid record whose offsets lie inside the input and point at the item'
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vacancy_ie.text.cleaning import clean
 from vacancy_ie.batch.extraction import record_for
 from vacancy_ie.batch.inputs import InputDoc
 from vacancy_ie.pipeline.record import empty_record
+from vacancy_ie.text.cleaning import clean
 
 FRAGMENTS = (
     "Grade: P-3", "Closing date: 15 November 2024", "Posted on 3 Nov 2024", "Deadline: 12 March",

@@ -8,8 +8,7 @@ import pytest
 from spacy.tokens import DocBin
 from spacy.util import registry
 
-from vacancy_ie.corpus.convert import SPANS_KEY, USER_DATA_KEY
-from vacancy_ie.pipeline.suggesters import TRAINING_CANDIDATES_KEY
+from vacancy_ie.keys import SPANS_KEY, TRAINING_CANDIDATES_KEY, USER_DATA_KEY
 
 TEXT = ("Grade: P-3\nFluency in English is required; French is an asset.\n"
         "Five years of experience in case management.")

@@ -1,9 +1,10 @@
-import pytest
 from datetime import date
 
-from vacancy_ie.text.cleaning import clean
+import pytest
+
 from vacancy_ie.formats import to_jsonld
 from vacancy_ie.pipeline.record import Prediction, build_record, record_values
+from vacancy_ie.text.cleaning import clean
 
 RAW = ("<p>Grade:&nbsp;P-3</p>Posted: 1 November 2024\nDeadline: 15 November\n"
        "Fluency in English is required; French is an asset. English is essential.\n"
@@ -74,9 +75,9 @@ def test_record_with_rules_replaces_rule_labels_and_keeps_model_confidence():
 
 
 def test_record_builder_v2_takes_deadline_from_rules():
-    from vacancy_ie.text.cleaning import clean
     from vacancy_ie.pipeline.components import record_builder_v2
     from vacancy_ie.pipeline.record import Prediction
+    from vacancy_ie.text.cleaning import clean
 
     cleaned = clean("Analyst\nClosing date: 15 November 2024\nBachelor's degree required.\n")
     build = record_builder_v2(["DEADLINE"])

@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Span
 from spacy.util import registry
 
-from vacancy_ie.pipeline.suggesters import TRAINING_CANDIDATES_KEY
+from vacancy_ie.keys import TRAINING_CANDIDATES_KEY
 
 TEXT = "Programme Officer, Grade: P-3\nFluency in English is required."
 

@@ -15,8 +15,8 @@ from typing import Any, NoReturn, Optional
 import typer
 from rich.console import Console
 
-from .corpus.commands import app as corpus_app
 from .batch.extraction import MAX_BATCH_CHARS
+from .corpus.commands import app as corpus_app
 
 app = typer.Typer(help="Information extraction from job vacancy notices.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
@@ -174,40 +174,25 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
              data: Optional[str] = typer.Option(None, "--data", envvar="VACANCY_IE_DATA")) -> None:
     """Score the rule baseline and each pipeline on a split: spans (exact, overlap) and values,
     beside the human agreement; write metrics.json, a Markdown table and an HTML report."""
-    from .corpus.records import read_records
-    from .corpus.volume import DataVolume, DataVolumeError
-    from .evaluation.systems import agreement_result, eval_docs, pipeline_system, rules_system, run_systems
-    from .html_report import html_report
-    from .evaluation.report import markdown_report, metrics_document
-
-    split_ids = json.loads(Path(splits).read_text()).get(split)
-    if not split_ids:
-        err.print(f"[red]error:[/] split {split!r} not in {splits}")
-        raise typer.Exit(2)
-    wanted = set(split_ids)
-    gold = [r for r in read_records(records) if r.id in wanted and r.status == "gold"]
     try:
+        from .evaluation.run import evaluation_run, split_gold, write_reports
+        from .evaluation.systems import pipeline_system
+    except ImportError as error:
+        fail(f"evaluation needs the corpus extra ({error.name} is missing): pip install 'vacancy-ie[corpus]'")
+    from .corpus.volume import DataVolume, DataVolumeError
+
+    try:
+        gold = split_gold(Path(records), Path(splits), split)
         volume = DataVolume(data)
-        docs = eval_docs(gold, volume)
-        human = None
-        if len(agreement) == 2 and all(Path(p).exists() for p in agreement):
-            human = agreement_result(read_records(agreement[0]), read_records(agreement[1]), volume)
-    except DataVolumeError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(2)
-    systems = {"rules": rules_system}
-    for name in model:
-        systems[system_name(name)] = pipeline_system(load_model(name))
-    results = run_systems(docs, systems, progress=sys.stderr.isatty())
-    document = metrics_document(results, split, n_boot=n_boot, seed=seed, agreement=human)
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "metrics.json").write_text(json.dumps(document, indent=1) + "\n")
-    report = markdown_report(document)
-    (folder / "report.md").write_text(report)
-    (folder / "report.html").write_text(html_report(document, results))
-    typer.echo(report)
-    err.print(f"-> {folder / 'metrics.json'}, {folder / 'report.md'}, {folder / 'report.html'}")
+        pipelines = {system_name(name): pipeline_system(load_model(name)) for name in model}
+        pair = (Path(agreement[0]), Path(agreement[1])) if len(agreement) == 2 else None
+        document, results = evaluation_run(gold, volume, pipelines, split, pair, n_boot=n_boot, seed=seed,
+                                           progress=sys.stderr.isatty())
+    except (ValueError, DataVolumeError) as error:
+        fail(str(error))
+    paths = write_reports(document, results, Path(out))
+    typer.echo(paths["markdown"].read_text())
+    err.print("-> " + ", ".join(str(p) for p in paths.values()))
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

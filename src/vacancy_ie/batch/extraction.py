@@ -23,10 +23,11 @@ from typing import Any, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..text.cleaning import clean
-from ..pipeline.components import RecordComponent, register_extensions
-from .inputs import InputDoc
+from ..keys import register_extensions
+from ..pipeline.components import RecordComponent
 from ..pipeline.record import Prediction, empty_record
+from ..text.cleaning import clean
+from .inputs import InputDoc
 
 MAX_PIECE_CHARS = 100_000  # a notice is ~10k characters; longer ones run in pieces
 MAX_BATCH_CHARS = 400_000

@@ -57,8 +57,8 @@ def sample(out: Path = typer.Option(..., help="Where to write the chosen ids, on
     skip = {i for path in exclude for i in path.read_text().split()}
     keep = lambda notice: True  # noqa: E731
     if with_grade:
-        from ..text.cleaning import clean
         from ..normalizers import find_grades
+        from ..text.cleaning import clean
 
         keep = lambda notice: bool(find_grades(clean(notice.text).text))  # noqa: E731
     chosen = sample_notices(_volume(data).pool(), n, min_un, max_per_employer, seed, skip, keep=keep)
@@ -189,7 +189,8 @@ def convert(records: Path = RecordsOption, splits: Path = SplitsOption,
             data: Optional[Path] = DataOption) -> None:
     """Write gold records as spaCy DocBins per split; count spans that do not align."""
     from ..text.tokenizer import blank_nlp
-    from .convert import ConversionReport, convert as convert_records
+    from .convert import ConversionReport
+    from .convert import convert as convert_records
     from .splits import SPLITS
 
     volume, nlp = _volume(data), blank_nlp()
@@ -300,17 +301,17 @@ def agreement_cmd(first: Path = typer.Argument(..., help="One annotator's record
                   out: Optional[Path] = typer.Option(None, help="Markdown file to write."),
                   data: Optional[Path] = DataOption) -> None:
     """Span F1 per label and value agreement per attribute between two annotators."""
-    from .agreement import agreement, agreement_markdown
+    from ..evaluation.agreement import agreement_comparison, agreement_markdown, paired_docs
 
     try:
-        comparison, ids = agreement(_records(first, None), _records(second, None), _volume(data))
+        pairs = paired_docs(_records(first, None), _records(second, None), _volume(data))
     except DataVolumeError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2)
-    text = agreement_markdown(comparison, len(ids))
+    text = agreement_markdown(agreement_comparison(pairs), len(pairs))
     if out:
         out.write_text(text)
-        err.print(f"{len(ids)} documents compared -> {out}")
+        err.print(f"{len(pairs)} documents compared -> {out}")
     else:
         typer.echo(text)
 

@@ -16,12 +16,10 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from ..keys import SPANS_KEY, USER_DATA_KEY
 from .align import align_record
 from .records import AnnotationRecord
 from .volume import DataVolume
-
-SPANS_KEY = "sc"
-USER_DATA_KEY = "vacancy_ie"
 
 
 @dataclass

@@ -7,8 +7,8 @@ from collections import Counter
 
 from spacy.language import Language
 
-from ..text.cleaning import clean
 from ..pipeline.rules import RULES_VERSION, extract
+from ..text.cleaning import clean
 from .records import AnnotationRecord, Span
 from .volume import Notice
 

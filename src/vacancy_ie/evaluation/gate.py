@@ -6,10 +6,11 @@ says at once what dropped.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from ..labels import label_of_field
 

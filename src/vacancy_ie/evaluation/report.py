@@ -6,9 +6,9 @@ import subprocess
 from datetime import datetime, timezone
 from typing import Any
 
+from ..labels import LABELS
 from .analysis import ERROR_KINDS, date_order_errors, error_kinds, requirement_confusions, worst_documents
 from .systems import LEVELS, SystemResult, mean_value_f1
-from ..labels import LABELS
 
 AGREEMENT = "human agreement"
 

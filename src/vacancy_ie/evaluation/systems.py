@@ -13,14 +13,14 @@ import numpy
 from sklearn.utils import resample
 from tqdm import tqdm
 
-from ..text.cleaning import CleanText, clean
-from .analysis import SpanError, span_errors
 from ..batch.extraction import record_component
-from ..labels import LABELS
-from ..pipeline.record import Prediction, build_record, record_values, rule_predictions
-from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
 from ..corpus.records import AnnotationRecord
 from ..corpus.volume import DataVolume
+from ..labels import LABELS
+from ..pipeline.record import Prediction, build_record, record_values, rule_predictions
+from ..text.cleaning import CleanText, clean
+from .analysis import SpanError, span_errors
+from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
 
 LEVELS = ("spans_exact", "spans_overlap", "values")
 
@@ -102,18 +102,6 @@ def pipeline_system(nlp) -> System:
         return SystemOutput(spans, record_values(parsed._.vacancy))
 
     return run
-
-
-def agreement_result(first: Iterable[AnnotationRecord], second: Iterable[AnnotationRecord],
-                     volume: DataVolume) -> "SystemResult":
-    """Two annotators scored as gold and system: the ceiling a model is compared with."""
-    seconds = {r.id: r for r in second}
-    pairs = [(r, seconds[r.id]) for r in first if r.id in seconds]
-    result = SystemResult()
-    for gold_doc, other_doc in zip(eval_docs([a for a, _ in pairs], volume),
-                                   eval_docs([b for _, b in pairs], volume)):
-        result.add(gold_doc, SystemOutput(other_doc.gold, other_doc.gold_values))
-    return result
 
 
 @dataclass

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 
-
 def _grade_codes() -> frozenset[str]:
     codes = {"D-1", "D-2", "ASG", "USG", "UG"}
     ranges = {

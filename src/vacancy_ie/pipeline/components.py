@@ -17,22 +17,14 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
 
-from ..text.cleaning import CleanText
-from ..corpus.convert import USER_DATA_KEY
-from ..labels import LABELS, split_model_label
-from .record import Prediction, build_record, record_values, rule_predictions, with_rules
 from ..evaluation.scoring import Counts
-from ..text.tokenizer import CLEAN_EXTENSION
+from ..keys import CLEAN_EXTENSION, USER_DATA_KEY, register_extensions
+from ..labels import LABELS, split_model_label
+from ..text.cleaning import CleanText
+from .record import Prediction, build_record, record_values, rule_predictions, with_rules
 
 # What the record is worth per field, for choosing the best checkpoint.
 RECORD_SCORE_WEIGHTS = {f"vacancy_{label.field}_f": label.weight for label in LABELS.values()}
-
-
-def register_extensions() -> None:
-    for name, default in (("vacancy", None), ("reference_date", None), ("source", None),
-                          (CLEAN_EXTENSION, None)):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
 
 
 def _identity_clean(text: str) -> CleanText:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable, Hashable, Iterable
 
-from ..text.cleaning import CleanText
 from ..labels import LABELS, Context, Label
 from ..normalizers import infer_date_order
+from ..text.cleaning import CleanText
 from .rules import extract_shared
 
 

@@ -12,6 +12,7 @@ from spacy.util import registry
 from thinc.api import Ops, get_current_ops
 from thinc.types import Ragged
 
+from ..keys import TRAINING_CANDIDATES_KEY
 from .rules import extract_shared
 
 
@@ -22,9 +23,6 @@ def _rule_spans(doc: Doc) -> set[tuple[int, int]]:
         if span is not None:
             spans.add((span.start, span.end))
     return spans
-
-
-TRAINING_CANDIDATES_KEY = "training_candidates"
 
 
 @registry.misc("vacancy_ie.EntsSuggester.v1")

@@ -16,9 +16,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from ..keys import CLEAN_EXTENSION, register_extensions
 from .cleaning import clean
-
-CLEAN_EXTENSION = "clean"
 
 GLUE_INFIXES = (
     r"(?<=[0-9])(?=[A-Z][a-z])",  # 2026March, 2026Brussels
@@ -84,8 +83,7 @@ class CleaningTokenizer:
 @registry.tokenizers("vacancy_ie.CleaningTokenizer.v1")
 def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
     """The glue-splitting tokenizer behind input cleaning: the trained pipelines' tokenizer."""
-    if not Doc.has_extension(CLEAN_EXTENSION):
-        Doc.set_extension(CLEAN_EXTENSION, default=None)
+    register_extensions()
     make_inner = create_tokenizer()
 
     def make(nlp: Language) -> CleaningTokenizer:

@@ -13,10 +13,9 @@ from spacy.tokens import Span
 from spacy.training import Corpus, Example
 from spacy.util import filter_spans, registry
 
-from ..pipeline.components import register_extensions
-from ..corpus.convert import SPANS_KEY, USER_DATA_KEY, gold_attrs
+from ..corpus.convert import gold_attrs
+from ..keys import SPANS_KEY, TRAINING_CANDIDATES_KEY, USER_DATA_KEY, register_extensions
 from ..labels import model_label
-from ..pipeline.suggesters import TRAINING_CANDIDATES_KEY
 
 
 @registry.readers("vacancy_ie.SpanCorpus.v1")

@@ -1,0 +1,45 @@
+"""One evaluation run as `vacancy-ie evaluate` makes it: the gold records of a split, the
+rules baseline and each pipeline scored on them beside the human agreement, and the three
+reports (metrics.json, report.md, report.html) written to one folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..corpus.records import AnnotationRecord, read_records
+from ..corpus.volume import DataVolume
+from ..html_report import html_report
+from .agreement import agreement_result, paired_docs
+from .report import markdown_report, metrics_document
+from .systems import System, SystemResult, eval_docs, rules_system, run_systems
+
+
+def split_gold(records: Path, splits: Path, split: str) -> list[AnnotationRecord]:
+    """The gold records of one split; ValueError when the split file does not have it."""
+    split_ids = json.loads(splits.read_text()).get(split)
+    if not split_ids:
+        raise ValueError(f"split {split!r} not in {splits}")
+    wanted = set(split_ids)
+    return [r for r in read_records(records) if r.id in wanted and r.status == "gold"]
+
+
+def evaluation_run(gold: list[AnnotationRecord], volume: DataVolume, pipelines: dict[str, System],
+                   split: str, agreement: tuple[Path, Path] | None = None, n_boot: int = 1000,
+                   seed: int = 0, progress: bool = False) -> tuple[dict, dict[str, SystemResult]]:
+    """The metrics document (rules first, then each pipeline, then the human agreement when
+    both agreement files exist) and each system's per-document results."""
+    human = None
+    if agreement is not None and all(p.exists() for p in agreement):
+        human = agreement_result(paired_docs(read_records(agreement[0]), read_records(agreement[1]), volume))
+    results = run_systems(eval_docs(gold, volume), {"rules": rules_system, **pipelines}, progress=progress)
+    return metrics_document(results, split, n_boot=n_boot, seed=seed, agreement=human), results
+
+
+def write_reports(document: dict, results: dict[str, SystemResult], folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {"metrics": folder / "metrics.json", "markdown": folder / "report.md", "html": folder / "report.html"}
+    paths["metrics"].write_text(json.dumps(document, indent=1) + "\n")
+    paths["markdown"].write_text(markdown_report(document))
+    paths["html"].write_text(html_report(document, results))
+    return paths

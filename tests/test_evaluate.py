@@ -1,4 +1,5 @@
 from vacancy_ie.evaluation.agreement import agreement_result, paired_docs
+from vacancy_ie.evaluation.html_report import html_report
 from vacancy_ie.evaluation.report import AGREEMENT, markdown_report, metrics_document
 from vacancy_ie.evaluation.systems import (
     SystemOutput,
@@ -7,7 +8,6 @@ from vacancy_ie.evaluation.systems import (
     rules_system,
     run_systems,
 )
-from vacancy_ie.html_report import html_report
 
 from .conftest import record_for, span_of
 

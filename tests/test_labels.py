@@ -24,7 +24,8 @@ def _salary(text, required, context):
 
 
 SALARY = Label("SALARY", "the stated pay", (Attribute("amount", lambda v: isinstance(v, int), "an integer"),),
-               field="salary", value_attributes=("amount",), normalise=_salary, weight=0.0, many=False)
+               field="salary", value_attributes=("amount",), normalise=_salary, item_fields={"amount": int},
+               weight=0.0, many=False)
 TEXT = NOTICES["102"][2]  # "Driver ... 2 years' experience driving ..."
 
 

@@ -41,8 +41,18 @@ def test_record_reference_date_wins_over_posting_date():
 def test_record_merges_repeats_keeping_the_strongest():
     record = build([pred("English", "LANGUAGE", score=0.6), pred("English", "LANGUAGE", score=0.8, occurrence=1),
                     pred("French", "LANGUAGE", required=False)])
+    # the stronger English mention is the second one, after French: items are in text order
     assert [(l["code"], l["requirement"], l["score"]) for l in record["languages"]] == [
-        ("en", "required", 0.8), ("fr", "desirable", 0.9)]
+        ("fr", "desirable", 0.9), ("en", "required", 0.8)]
+
+
+def test_record_items_carry_both_offsets_and_their_source():
+    record = build([pred("P-3", "GRADE"), pred("MS Excel", "SKILL"), pred("law", "SKILL")])
+    text = clean(RAW).text
+    grade = record["grade"]
+    assert text[grade["text_start"]:grade["text_end"]] == "P-3" == RAW[grade["start"]:grade["end"]]
+    assert grade["source_kind"] == "model"
+    assert [s["text"] for s in record["skills"]] == ["law", "MS Excel"]
 
 
 def test_record_values_match_scoring_forms():

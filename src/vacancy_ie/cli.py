@@ -21,7 +21,7 @@ from .corpus.commands import app as corpus_app
 app = typer.Typer(help="Information extraction from job vacancy notices.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 err = Console(stderr=True)
-DEFAULT_MODEL = "en_vacancy_ie"
+from .api import DEFAULT_MODEL
 
 
 class OutputFormat(str, Enum):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Hashable, Mapping
+from typing import Any, Callable, Hashable, Literal, Mapping, Optional
 
 from .normalizers import (
     GRADE_CODES,
@@ -74,6 +74,7 @@ class Label:
     field: str  # the record's key
     value_attributes: tuple[str, ...]  # the attributes that carry the value a reader checks
     normalise: Normalise
+    item_fields: Mapping[str, Any]  # the record item's value fields and types (dates as ISO strings)
     weight: float  # share of the record score that chooses the best checkpoint
     many: bool = True  # a list of items (merged by `merge_key`), else the most confident one
     merge_key: tuple[str, ...] = ()  # item values that make two mentions one item; () = wording
@@ -146,7 +147,7 @@ def _language(text: str, required: bool, context: Context) -> dict[str, Any] | N
     if language is None:
         return None
     return {"code": language.code, "name": language.name,
-            "requirement": "required" if required else "desirable"}
+            "requirement": "required" if required else "desirable", "required": required}
 
 
 def _education(text: str, required: bool, context: Context) -> dict[str, Any] | None:
@@ -170,38 +171,43 @@ LABELS: dict[str, Label] = {
     for label in (
         Label("GRADE", "the grade, level or band of this position", (
             Attribute("code", lambda v: v in GRADE_CODES, "a canonical grade code such as P-3"),
-        ), field="grade", value_attributes=("code",), normalise=_grade, weight=0.15, many=False),
+        ), field="grade", value_attributes=("code",), normalise=_grade, item_fields={"code": str},
+           weight=0.15, many=False),
         Label("DEADLINE", "the application closing date expression", (
             Attribute("date", _is_iso_date, "an ISO date YYYY-MM-DD"),
             Attribute("time", lambda v: v is None or bool(_TIME.match(str(v))),
                       "HH:MM or null", required=False),
             Attribute("timezone", lambda v: v is None or (isinstance(v, str) and v.strip() != ""),
                       "a non-empty string or null", required=False),
-        ), field="deadline", value_attributes=("date",), normalise=_deadline, weight=0.15, many=False),
+        ), field="deadline", value_attributes=("date",), normalise=_deadline,
+           item_fields={"date": date, "time": Optional[str], "timezone": Optional[str]}, weight=0.15, many=False),
         Label("POSTED", "the publication date expression", (
             Attribute("date", _is_iso_date, "an ISO date YYYY-MM-DD"),
-        ), field="posted", value_attributes=("date",), normalise=_posted, weight=0.05, many=False,
+        ), field="posted", value_attributes=("date",), normalise=_posted, item_fields={"date": date},
+           weight=0.05, many=False,
             anchors_dates=True),
         Label("LANGUAGE", "a language name inside a language requirement", (
             Attribute("code", lambda v: isinstance(v, str) and bool(_LANG_CODE.match(v)),
                       "an ISO 639-1 code (639-3 where none)"),
             Attribute("requirement", lambda v: v in REQUIREMENTS, "required or desirable"),
         ), field="languages", value_attributes=("code", "requirement"), normalise=_language,
+            item_fields={"code": str, "name": str, "requirement": Literal[REQUIREMENTS], "required": bool},
             weight=0.15, merge_key=("code",), soft=("requirement", "desirable"), soft_suffix="_DESIRABLE"),
         Label("EDUCATION", "a minimum-education requirement phrase", (
             Attribute("level", lambda v: v in EDUCATION_LEVELS, " / ".join(EDUCATION_LEVELS)),
             _REQUIRED_FLAG,
         ), field="education", value_attributes=("level", "required"), normalise=_education,
-            weight=0.15, merge_key=("level",), soft=_PLUS, soft_suffix="_ASSET"),
+            item_fields={"level": Literal[EDUCATION_LEVELS], "required": bool}, weight=0.15, merge_key=("level",), soft=_PLUS, soft_suffix="_ASSET"),
         Label("EXPERIENCE", "a years-of-experience requirement phrase", (
             Attribute("years", lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)
                                                       and 0 <= v <= 40),
                       "an integer 0..40 or null"),
             _REQUIRED_FLAG,
         ), field="experience", value_attributes=("years", "required"), normalise=_experience,
-            weight=0.15, merge_key=("years",), soft=_PLUS, soft_suffix="_ASSET"),
+            item_fields={"years": Optional[int], "required": bool}, weight=0.15, merge_key=("years",), soft=_PLUS, soft_suffix="_ASSET"),
         Label("SKILL", "a specific skill or knowledge requirement", (_REQUIRED_FLAG,),
-              field="skills", value_attributes=("required",), normalise=_skill, weight=0.2,
+              field="skills", value_attributes=("required",), normalise=_skill,
+              item_fields={"required": bool}, weight=0.2,
               wording_is_value=True, soft=_PLUS, soft_suffix="_ASSET"),
     )
 }

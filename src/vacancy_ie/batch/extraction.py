@@ -16,7 +16,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterable, Iterator
 
@@ -96,7 +96,7 @@ def _long_record(nlp: Language, item: InputDoc, settings: Settings) -> dict[str,
         for name, proc in nlp.pipeline:
             if proc is not component:
                 doc = proc(doc)
-        predictions += [Prediction(p.start + offset, p.end + offset, p.label, p.required, p.score)
+        predictions += [replace(p, start=p.start + offset, end=p.end + offset)
                         for p in component.predictions(doc)]
     return component.build(predictions, cleaned, item.source, settings.reference_date)
 

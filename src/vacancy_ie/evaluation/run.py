@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..corpus.records import AnnotationRecord, read_records
 from ..corpus.volume import DataVolume
-from ..html_report import html_report
 from .agreement import agreement_result, paired_docs
+from .html_report import html_report, write_review_pages
 from .report import markdown_report, metrics_document
 from .systems import System, SystemResult, eval_docs, rules_system, run_systems
 
@@ -42,4 +42,6 @@ def write_reports(document: dict, results: dict[str, SystemResult], folder: Path
     paths["metrics"].write_text(json.dumps(document, indent=1) + "\n")
     paths["markdown"].write_text(markdown_report(document))
     paths["html"].write_text(html_report(document, results))
+    paths["review"] = folder / "review"  # where the report's document links point
+    write_review_pages(paths["review"], results, document["split"])
     return paths

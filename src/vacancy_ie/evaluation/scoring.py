@@ -71,9 +71,6 @@ class Counts:
                 "support": self.n_gold, "predicted": self.n_pred}
 
 
-FIELDS = {name: label.field for name, label in LABELS.items()}  # TEMP: until html_report moves
-
-
 def span_value(span: ScoredSpan) -> Hashable:
     """The normalised value a reader checks for one span (its label says what that is)."""
     return LABELS[span.label].value_of(span.attrs, span.text)

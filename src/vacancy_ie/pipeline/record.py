@@ -2,16 +2,18 @@
 found. This is the stable contract of `doc._.vacancy` and of the CLI's output: fields may be
 added, never renamed.
 
-Each item carries the cleaned text of its span, `start`/`end` offsets into the original input
-and the model's confidence. A value (a language, a level, a number of years, a skill) appears
-once: repeats are merged and the most confident mention is kept.
+Each item carries the cleaned text of its span, `start`/`end` offsets into the original input,
+`text_start`/`text_end` offsets into the cleaned text (`doc.text`), its `score` and where the
+span came from (`source_kind`: the model, the rules, or both). A value (a language, a level, a
+number of years, a skill) appears once: repeats are merged, the most confident mention is
+kept, and a field's items are in text order. `vacancy_ie.schema` types it as JSON Schema.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Callable, Hashable, Iterable
+from typing import Any, Callable, Hashable, Iterable, Literal
 
 from ..labels import LABELS, Context, Label
 from ..normalizers import infer_date_order
@@ -21,13 +23,16 @@ from .rules import extract_shared
 
 @dataclass(frozen=True)
 class Prediction:
-    """A span found in the cleaned text: its scheme label, requirement flag and confidence."""
+    """A span found in the cleaned text: its scheme label, requirement flag, confidence, and
+    whether the model, the rules or both found it (`score` is a model probability only when
+    the model did; a rules-only span carries the builder's `rule_only_score`)."""
 
     start: int
     end: int
     label: str
     required: bool
     score: float
+    origin: Literal["model", "rules", "both"] = "model"
 
 
 def empty_record(source: str, error: str | None = None) -> dict[str, Any]:
@@ -38,18 +43,17 @@ def empty_record(source: str, error: str | None = None) -> dict[str, Any]:
 def _item(pred: Prediction, cleaned: CleanText, **values: Any) -> dict[str, Any]:
     start, end = cleaned.to_raw(pred.start, pred.end)
     return {**values, "text": cleaned.text[pred.start:pred.end], "start": start, "end": end,
-            "score": round(float(pred.score), 4)}
+            "text_start": pred.start, "text_end": pred.end, "score": round(float(pred.score), 4),
+            "source_kind": pred.origin}
 
 
 def _strongest(items: Iterable[tuple[Hashable, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One item per key, the most confident, in order of the key's first mention."""
+    """One item per key, the most confident (the first of equals), in text order."""
     best: dict[Hashable, dict[str, Any]] = {}
-    first: dict[Hashable, int] = {}
     for key, item in items:
-        first[key] = min(first.get(key, item["start"]), item["start"])
         if key not in best or item["score"] > best[key]["score"]:
             best[key] = item
-    return [best[key] for key in sorted(best, key=first.__getitem__)]
+    return sorted(best.values(), key=lambda item: (item["text_start"], item["text_end"]))
 
 
 def _best(items: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -100,7 +104,7 @@ def record_values(record: dict[str, Any]) -> dict[str, set[Hashable]]:
 def rule_predictions(text: str) -> list[Prediction]:
     """The rule-based extractor's spans as predictions, with no confidence of their own yet
     (dates are resolved by `build_record`, against the record's reference date)."""
-    return [Prediction(f.start, f.end, f.label, not LABELS[f.label].is_soft(f.attrs), 0.0)
+    return [Prediction(f.start, f.end, f.label, not LABELS[f.label].is_soft(f.attrs), 0.0, "rules")
             for f in extract_shared(text)]
 
 
@@ -115,5 +119,6 @@ def with_rules(model: list[Prediction], rules: list[Prediction], rule_labels: It
         if r.label not in rule_labels:
             continue
         agreeing = [p.score for p in model if p.label == r.label and p.start < r.end and r.start < p.end]
-        out.append(Prediction(r.start, r.end, r.label, r.required, max(agreeing, default=rule_only_score)))
+        out.append(Prediction(r.start, r.end, r.label, r.required, max(agreeing, default=rule_only_score),
+                              "both" if agreeing else "rules"))
     return out

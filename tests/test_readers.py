@@ -117,3 +117,13 @@ def test_readers_doc_without_spans_or_metadata(tmp_path, nlp):
     assert list(example.reference.spans[SPANS_KEY]) == [] and example.reference.ents == ()
     assert list(example.predicted.spans[TRAINING_CANDIDATES_KEY]) == []
     assert example.predicted._.reference_date is None
+
+
+def test_readers_v2_dev_corpus_offers_no_gold_candidates(tmp_path, nlp):
+    path = write(tmp_path, [converted_doc(nlp)])
+    (dev,) = registry.readers.get("vacancy_ie.SpanCorpus.v2")(path, gold_candidates=False)(nlp)
+    (train,) = registry.readers.get("vacancy_ie.SpanCorpus.v2")(path, gold_candidates=True)(nlp)
+    assert TRAINING_CANDIDATES_KEY not in dev.predicted.spans
+    assert labelled(train.predicted.spans[TRAINING_CANDIDATES_KEY]) == [
+        (s.text, "") for s in train.reference.spans[SPANS_KEY]]
+    assert labelled(dev.reference.spans[SPANS_KEY]) == labelled(train.reference.spans[SPANS_KEY])

@@ -21,6 +21,17 @@ from ..labels import model_label
 @registry.readers("vacancy_ie.SpanCorpus.v1")
 def create_span_corpus(path: Path, spans_key: str = SPANS_KEY,
                        limit: int = 0) -> Callable[[Language], Iterable[Example]]:
+    """v1 (released): every corpus offers its gold spans as candidates, the dev corpus too,
+    which lets the span classifier see gold spans when checkpoints are chosen."""
+    return create_span_corpus_v2(path, spans_key, limit, gold_candidates=True)
+
+
+@registry.readers("vacancy_ie.SpanCorpus.v2")
+def create_span_corpus_v2(path: Path, spans_key: str = SPANS_KEY, limit: int = 0,
+                          gold_candidates: bool = True) -> Callable[[Language], Iterable[Example]]:
+    """v1 with `gold_candidates`: true for the training corpus (the classifier sees every gold
+    span from the first step), false for the dev corpus, so that the dev scores that choose
+    `model-best` come from the candidates a user's notice gets (NER and rules) alone."""
     corpus = Corpus(path, limit=limit)
     register_extensions()
 
@@ -37,9 +48,9 @@ def create_span_corpus(path: Path, spans_key: str = SPANS_KEY,
                      for s in reference.spans.get(SPANS_KEY, [])]
             reference.spans[spans_key] = spans
             reference.set_ents(filter_spans(spans))
-            # the span classifier sees every gold span as a candidate from the first step
-            example.predicted.spans[TRAINING_CANDIDATES_KEY] = [
-                example.predicted.char_span(s.start_char, s.end_char) for s in spans]
+            if gold_candidates:
+                example.predicted.spans[TRAINING_CANDIDATES_KEY] = [
+                    example.predicted.char_span(s.start_char, s.end_char) for s in spans]
             # year-less dates in the notice resolve against the day it was collected
             example.predicted._.reference_date = reference.user_data.get(USER_DATA_KEY, {}).get("reference_date")
             yield example

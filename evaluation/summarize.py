@@ -8,42 +8,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable
 
 import typer
 
-from vacancy_ie.labels import LABELS, field_of
+from vacancy_ie.evaluation.report import f1_cell, f1_rows, markdown_table, mean_row
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
-def f1_table(metrics: dict, title: str, name: Callable[[str], str],
-             level: str, cell: Callable[[dict, str], str]) -> list[str]:
-    """One row per label, one column per system; `cell` formats a system's figure."""
-    systems = list(metrics["systems"])
-    lines = [f"| {title} | support | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
-    for label in LABELS:
-        support = metrics["systems"][systems[0]][level][label]["support"]
-        lines.append(f"| {name(label)} | {support} | "
-                     + " | ".join(cell(metrics["systems"][s], label) for s in systems) + " |")
-    return lines
-
-
 def value_table(metrics: dict) -> list[str]:
-    def cell(system: dict, label: str) -> str:
-        m = system["values"][label]
-        return f"{m['f1']:.3f} [{m['f1_ci95'][0]:.2f}, {m['f1_ci95'][1]:.2f}]"
-
-    lines = f1_table(metrics, "field (value F1)", field_of, "values", cell)
-    return lines + ["| **mean** | | " + " | ".join(f"**{m['mean_value_f1']:.3f}**"
-                                                   for m in metrics["systems"].values()) + " |"]
+    rows = f1_rows(metrics, "values", f1_cell("values")) + [mean_row(metrics)]
+    return markdown_table(["field (value F1)", "support", *metrics["systems"]], rows)
 
 
 def span_table(metrics: dict) -> list[str]:
     def cell(system: dict, label: str) -> str:
         return f"{system['spans_exact'][label]['f1']:.3f} / {system['spans_overlap'][label]['f1']:.3f}"
 
-    return f1_table(metrics, "label (span F1: exact / overlap)", str, "spans_exact", cell)
+    return markdown_table(["label (span F1: exact / overlap)", "support", *metrics["systems"]],
+                          f1_rows(metrics, "spans_exact", cell))
 
 
 def speed_table(bench: dict) -> list[str]:

@@ -17,7 +17,7 @@ from ..corpus.review import MARK_CSS, PLAIN_ID, Mark, attr_text, mark_html, para
 from ..labels import LABELS
 from ..text.cleaning import clean
 from .analysis import ERROR_KINDS, SpanError
-from .report import LEVEL_TITLES, summary_line
+from .report import LEVEL_TITLES, f1_rows, summary_line
 from .systems import SystemResult
 
 SYSTEM_COLOURS = ("#8c8c8c", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#d62728")
@@ -51,23 +51,19 @@ def _legend(document: dict[str, Any]) -> str:
 
 
 def _table(document: dict[str, Any], level: str) -> str:
+    def cell(system: dict[str, Any], label: str) -> str:
+        m = system[level][label]
+        lo, hi = m["f1_ci95"]
+        return (f"<td>{m['precision']:.3f}</td><td>{m['recall']:.3f}</td>"
+                f"<td><b>{m['f1']:.3f}</b> [{lo:.2f}, {hi:.2f}]</td>")
+
     systems = list(document["systems"])
     head = "".join(f"<th colspan='3'>{html.escape(s)}</th>" for s in systems)
     sub = "<th>P</th><th>R</th><th>F1 [95% CI]</th>" * len(systems)
-    rows = []
-    for label in LABELS:
-        cells = []
-        for s in systems:
-            m = document["systems"][s][level][label]
-            lo, hi = m["f1_ci95"]
-            cells.append(f"<td>{m['precision']:.3f}</td><td>{m['recall']:.3f}</td>"
-                         f"<td><b>{m['f1']:.3f}</b> [{lo:.2f}, {hi:.2f}]</td>")
-        support = document["systems"][systems[0]][level][label]["support"]
-        name = LABELS[label].field if level == "values" else label
-        rows.append(f"<tr><td>{name}</td><td>{support}</td>{''.join(cells)}</tr>")
+    rows = "".join(f"<tr><td>{name}</td><td>{support}</td>{''.join(cells)}</tr>"
+                   for name, support, *cells in f1_rows(document, level, cell))
     return (f"<h3>{LEVEL_TITLES[level]}</h3><table border='1' cellspacing='0' cellpadding='3'>"
-            f"<tr><th rowspan='2'>field</th><th rowspan='2'>support</th>{head}</tr><tr>{sub}</tr>"
-            f"{''.join(rows)}</table>")
+            f"<tr><th rowspan='2'>field</th><th rowspan='2'>support</th>{head}</tr><tr>{sub}</tr>{rows}</table>")
 
 
 REVIEW_FOLDER = "review"  # beside the report

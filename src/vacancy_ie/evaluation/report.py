@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
 from ..labels import LABELS
 from .analysis import ERROR_KINDS, date_order_errors, error_kinds, requirement_confusions, worst_documents
@@ -55,9 +55,33 @@ def metrics_document(results: dict[str, SystemResult], split: str, n_boot: int =
             "bootstrap": {"resamples": n_boot, "seed": seed}, "systems": systems}
 
 
-def _cell(m: dict[str, Any]) -> str:
-    lo, hi = m["f1_ci95"]
-    return f"{m['f1']:.3f} [{lo:.2f}, {hi:.2f}]"
+Cell = Callable[[dict[str, Any], str], str]  # (one system's metrics, label) -> the cell's text
+
+
+def f1_cell(level: str) -> Cell:
+    """F1 with its 95% interval at one level."""
+    def cell(system: dict[str, Any], label: str) -> str:
+        m = system[level][label]
+        lo, hi = m["f1_ci95"]
+        return f"{m['f1']:.3f} [{lo:.2f}, {hi:.2f}]"
+    return cell
+
+
+def f1_rows(document: dict[str, Any], level: str, cell: Cell) -> list[list[str]]:
+    """The per-label table at one level, for every report: one row per label (named by its
+    record field for values), its support, then one cell per system."""
+    systems = list(document["systems"].values())
+    return [[LABELS[label].field if level == "values" else label, str(systems[0][level][label]["support"]),
+             *(cell(system, label) for system in systems)] for label in LABELS]
+
+
+def mean_row(document: dict[str, Any]) -> list[str]:
+    return ["**mean**", "", *(f"**{s['mean_value_f1']:.3f}**" for s in document["systems"].values())]
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(row) + " |" for row in rows)]
 
 
 LEVEL_TITLES = {"values": "Normalised values per document (what a reader checks)",
@@ -71,24 +95,15 @@ def summary_line(document: dict[str, Any]) -> str:
 
 
 def markdown_report(document: dict[str, Any]) -> str:
-    systems = list(document["systems"])
-    head = "| field | support | " + " | ".join(systems) + " |\n|---|---|" + "---|" * len(systems)
+    header = ["field", "support", *document["systems"]]
     lines = [summary_line(document)]
     if AGREEMENT in document["systems"]:
         lines.append(f"'{AGREEMENT}' compares two annotators on "
                      f"{document['systems'][AGREEMENT]['documents']} doubly annotated notices (not the split).")
     lines.append("")
     for level in ("values", *[lv for lv in LEVELS if lv != "values"]):
-        lines += [f"### {LEVEL_TITLES[level]}", "", head]
-        for label in LABELS:
-            first = document["systems"][systems[0]][level][label]
-            name = LABELS[label].field if level == "values" else label
-            lines.append(f"| {name} | {first['support']} | " + " | ".join(
-                _cell(document["systems"][s][level][label]) for s in systems) + " |")
-        if level == "values":
-            lines.append("| **mean** | | " + " | ".join(
-                f"**{document['systems'][s]['mean_value_f1']:.3f}**" for s in systems) + " |")
-        lines.append("")
+        rows = f1_rows(document, level, f1_cell(level)) + ([mean_row(document)] if level == "values" else [])
+        lines += [f"### {LEVEL_TITLES[level]}", "", *markdown_table(header, rows), ""]
     for name, system in document["systems"].items():
         if "errors" not in system:
             continue

@@ -6,11 +6,13 @@ says at once what dropped.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import tomllib
+import typer
 
 from ..labels import label_of_field
 
@@ -60,3 +62,21 @@ def checks(thresholds: dict[str, Any], metrics: dict[str, Any], system: str,
         out.append(Check(f"speed ratio ({speed.get('processes', 1)} process)", float(measured),
                          float(speed["ratio_vs_en_core_web_sm"])))
     return out
+
+
+def main(metrics: Path = typer.Option(..., help="metrics.json from `vacancy-ie evaluate`."),
+         system: str = typer.Option("cnn", help="The system in metrics.json to gate."),
+         benchmark: Optional[Path] = typer.Option(None, help="benchmark.json from evaluation/benchmark.py."),
+         thresholds: Path = typer.Option(Path("evaluation/thresholds.toml"))) -> None:
+    results = checks(load_thresholds(thresholds), json.loads(metrics.read_text()), system,
+                     json.loads(benchmark.read_text()) if benchmark else None)
+    for check in results:
+        typer.echo(check.line())
+    failed = [c for c in results if not c.passed]
+    if failed:
+        report = metrics.parent / "report.html"
+        typer.echo(f"\ngate failed: {len(failed)} of {len(results)} checks below their floor "
+                   f"({', '.join(c.name for c in failed)}); see {report}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"gate passed: {len(results)} checks")
+

@@ -136,3 +136,21 @@ def test_cli_extract_sigint_leaves_a_valid_json_array(tmp_path, rules_model_path
     proc.communicate(timeout=60)
     items = json.loads(out.read_text())
     assert proc.returncode in (0, 130) and 0 < len(items) <= 400
+
+
+def test_cli_extract_min_score_leaves_out_weaker_items(tmp_path, rules_model_path):
+    folder = notices(tmp_path, n=1)
+    every = json.loads(run_extract(rules_model_path, folder).stdout)
+    kept = json.loads(run_extract(rules_model_path, folder, "--min-score", "0.6").stdout)
+    assert every["grade"]["score"] == 0.5 and kept["grade"] is None and kept["languages"] == []
+    assert kept["source"] == every["source"]
+
+
+def test_cli_extract_long_single_line_input_among_others(tmp_path, rules_model_path):
+    folder = notices(tmp_path, n=10)
+    (folder / "long.txt").write_text(("word " * 300_000) + NOTICE.replace("\n", " "))  # 1.5 MB, one line
+    result = run_extract(rules_model_path, folder, "--format", "json")
+    records = json.loads(result.stdout)
+    assert result.exit_code == 0 and len(records) == 11
+    long = next(r for r in records if r["source"].endswith("long.txt"))
+    assert long["error"] is None and long["grade"]["code"] == "P-3"

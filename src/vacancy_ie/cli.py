@@ -17,6 +17,7 @@ from rich.console import Console
 
 from .batch.extraction import MAX_BATCH_CHARS
 from .corpus.commands import app as corpus_app
+from .pipeline.record import above
 
 app = typer.Typer(help="Information extraction from job vacancy notices.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
@@ -68,7 +69,9 @@ def extract(paths: list[str] = typer.Argument(
             resume: bool = typer.Option(False, help="Skip inputs already in --output (JSON Lines only)."),
             n_process: int = typer.Option(1, min=1, help="Worker processes, each with its own model."),
             batch_size: int = typer.Option(16, min=1, help="Documents per batch, at most."),
-            batch_chars: int = typer.Option(MAX_BATCH_CHARS, min=1, help="Characters per batch, at most.")) -> None:
+            batch_chars: int = typer.Option(MAX_BATCH_CHARS, min=1, help="Characters per batch, at most."),
+            min_score: float = typer.Option(0.0, min=0.0, max=1.0, help="Leave out items scored below this.")
+            ) -> None:
     """Extract a normalised record from each notice; one record per input, in input order.
 
     Exit status: 0 all inputs read; 1 some inputs gave an error record; 2 the run failed."""
@@ -96,7 +99,7 @@ def extract(paths: list[str] = typer.Argument(
         inputs = (item for item in read_inputs(paths) if item.source not in done)
         for record in extract_records(nlp, inputs, batch_size=batch_size, max_batch_chars=batch_chars,
                                       n_process=n_process, reference_date=reference):
-            writer.write(record)
+            writer.write(above(record, min_score) if min_score else record)
             progress.update(record)
     except KeyboardInterrupt:
         err.print(f"interrupted after {writer.count} records; every written record is complete")

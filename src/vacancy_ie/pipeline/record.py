@@ -95,6 +95,16 @@ def build_record(predictions: Iterable[Prediction], cleaned: CleanText, source: 
     return record
 
 
+def above(record: dict[str, Any], min_score: float) -> dict[str, Any]:
+    """The record without the items scored below `min_score` (a rules-only item's score is the
+    builder's fixed vote, 0.5 by default)."""
+    out = dict(record)
+    for label in LABELS.values():
+        kept = [item for item in label.items(record) if item["score"] >= min_score]
+        out[label.field] = kept if label.many else (kept[0] if kept else None)
+    return out
+
+
 def record_values(record: dict[str, Any]) -> dict[str, set[Hashable]]:
     """The normalised values of a record, per scheme label, as gold spans are scored."""
     return {name: {label.value_of(item, item["text"]) for item in label.items(record)}

@@ -17,7 +17,7 @@ TEST_REPORT := evaluation/reports/test
 
 .PHONY: all install corpus validate splits stats agreement train evaluate package \
 	evaluate-package extract-seeds spread benchmark gate results pretrain train-pretrained \
-	compare-pretraining test test-fast clean
+	compare-pretraining test test-fast lint clean
 
 all: install corpus train evaluate package evaluate-package extract-seeds
 
@@ -150,6 +150,9 @@ results: $(TEST_REPORT)/metrics.json evaluation/results/benchmark.json
 	$(BIN)/python evaluation/summarize.py --readme README.md
 
 # --- tests -------------------------------------------------------------------------------
+lint: install
+	$(BIN)/ruff check src tests evaluation training
+
 test: install
 	$(BIN)/python -m pytest
 

@@ -199,27 +199,26 @@ def _deadline(deadline: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return valid_through, node
 
 
-def _credential(item: dict[str, Any]) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": "EducationalOccupationalCredential"}
-    if item.get("level") in CREDENTIAL:
-        node["credentialCategory"] = CREDENTIAL[item["level"]]
-        node["educationalLevel"] = item["level"]
+def _requirement(kind: str, item: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """A requirement node: its type and values, the span's text, the flag and provenance."""
+    node: dict[str, Any] = {"@type": kind, **values}
     if item.get("text"):
         node["description"] = item["text"]
     node["vie:required"] = bool(item.get("required"))
     node.update(_provenance(item))
     return node
+
+
+def _credential(item: dict[str, Any]) -> dict[str, Any]:
+    level = item.get("level")
+    values = {"credentialCategory": CREDENTIAL[level], "educationalLevel": level} if level in CREDENTIAL else {}
+    return _requirement("EducationalOccupationalCredential", item, **values)
 
 
 def _experience(item: dict[str, Any]) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": "OccupationalExperienceRequirements"}
-    if item.get("years") is not None:
-        node["monthsOfExperience"] = item["years"] * 12
-    if item.get("text"):
-        node["description"] = item["text"]
-    node["vie:required"] = bool(item.get("required"))
-    node.update(_provenance(item))
-    return node
+    years = item.get("years")
+    return _requirement("OccupationalExperienceRequirements", item,
+                        **({"monthsOfExperience": years * 12} if years is not None else {}))
 
 
 def _language(item: dict[str, Any]) -> dict[str, Any]:

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import typer
 
-from vacancy_ie.labels import field_of
+from ..labels import field_of
+from .report import AGREEMENT
 
 
 def figures(metrics: dict) -> dict[str, float]:
-    """The figures of the one pipeline scored beside the rules."""
-    (scores,) = [m for name, m in metrics["systems"].items() if name != "rules"]
+    """The figures of the one pipeline scored beside the rules and the human agreement."""
+    (scores,) = [m for name, m in metrics["systems"].items() if name not in ("rules", AGREEMENT)]
     out = {field_of(label): m["f1"] for label, m in scores["values"].items()}
     out["mean"] = scores["mean_value_f1"]
     out["SKILL overlap"] = scores["spans_overlap"]["SKILL"]["f1"]

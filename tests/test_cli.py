@@ -154,3 +154,20 @@ def test_cli_extract_long_single_line_input_among_others(tmp_path, rules_model_p
     assert result.exit_code == 0 and len(records) == 11
     long = next(r for r in records if r["source"].endswith("long.txt"))
     assert long["error"] is None and long["grade"]["code"] == "P-3"
+
+
+def test_cli_evaluate_names_the_missing_extra(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_sklearn(name, *args, **kwargs):
+        if name.startswith("sklearn"):
+            raise ModuleNotFoundError("No module named 'sklearn'", name="sklearn")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(__import__("sys").modules, "vacancy_ie.evaluation.run", raising=False)
+    monkeypatch.delitem(__import__("sys").modules, "vacancy_ie.evaluation.systems", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_sklearn)
+    result = runner.invoke(app, ["evaluate"])
+    assert result.exit_code == 2 and "pip install 'vacancy-ie[corpus]'" in " ".join(result.output.split())

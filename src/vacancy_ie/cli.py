@@ -14,6 +14,7 @@ from typing import Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .batch.extraction import MAX_BATCH_CHARS
 from .corpus.commands import app as corpus_app
@@ -116,7 +117,7 @@ def extract(paths: list[str] = typer.Argument(
 
 
 def fail(message: str) -> NoReturn:
-    err.print(f"[red]error:[/] {message}")
+    err.print(f"[red]error:[/] {escape(message)}")
     raise typer.Exit(2)
 
 

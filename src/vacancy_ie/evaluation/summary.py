@@ -30,15 +30,19 @@ def span_table(metrics: dict) -> list[str]:
 
 
 def speed_table(bench: dict) -> list[str]:
-    lines = ["| pipeline | words/s (1 proc) | words/s (2 procs) | ratio to en_core_web_sm (1 / 2) | peak RSS MB | size MB |",
-             "|---|---|---|---|---|---|"]
+    header = ["pipeline", "words/s (1 proc)", "words/s (2 procs)", "ratio to en_core_web_sm (1 / 2)",
+              "extract docs/s (1 / 2 workers)", "peak RSS MB", "size MB"]
+    rows = []
     for name, p in bench["pipelines"].items():
         wps = p["words_per_second"]
         ratio = p.get("speed_ratio_vs_en_core_web_sm")
         ratio_text = " / ".join(f"{ratio[k]:.2f}" for k in sorted(ratio)) if ratio else "1 (baseline)"
-        lines.append(f"| {name} | {wps.get('1', '')} | {wps.get('2', '')} | {ratio_text} | "
-                     f"{p['peak_rss_mb']} | {p['size_on_disk_mb']} |")
-    return lines
+        extract = p.get("extract_docs_per_second")
+        extract_text = (f"{extract['1']} / {extract['2']} (x{p['extract_speedup_2_vs_1']})"
+                        if extract and "2" in extract else "")
+        rows.append([name, str(wps.get("1", "")), str(wps.get("2", "")), ratio_text, extract_text,
+                     str(p["peak_rss_mb"]), str(p["size_on_disk_mb"])])
+    return markdown_table(header, rows)
 
 
 def memory_line(results: Path) -> list[str]:

@@ -288,20 +288,14 @@ def to_jsonld(record: dict[str, Any]) -> dict[str, Any]:
         posting["validThrough"], posting["vie:deadline"] = _deadline(record["deadline"])
 
     education = record.get("education") or []
-    required = [_credential(e) for e in education if e.get("required")]
-    preferred = [_credential(e) for e in education if not e.get("required")]
-    if required:
-        posting["educationRequirements"] = required
-    if preferred:
-        posting["vie:preferredEducation"] = preferred
-
-    experience = record.get("experience") or []
-    required_exp = [_experience(e) for e in experience if e.get("required")]
-    preferred_exp = [_experience(e) for e in experience if not e.get("required")]
-    if required_exp:
-        posting["experienceRequirements"] = required_exp
-    if preferred_exp:
-        posting["vie:preferredExperience"] = preferred_exp
+    for field, node, required_term, preferred_term in (
+            ("education", _credential, "educationRequirements", "vie:preferredEducation"),
+            ("experience", _experience, "experienceRequirements", "vie:preferredExperience")):
+        items = record.get(field) or []
+        for term, wanted in ((required_term, True), (preferred_term, False)):
+            nodes = [node(item) for item in items if bool(item.get("required")) is wanted]
+            if nodes:
+                posting[term] = nodes
     if any(e.get("required") and _EQUIVALENT_EXPERIENCE.search(e.get("text") or "") for e in education):
         posting["experienceInPlaceOfEducation"] = True
 

@@ -53,7 +53,9 @@ def memory_line(results: Path) -> list[str]:
     rss = [mb for _, mb in mem["rss_mb"]]
     return [f"Memory over {mem['documents']:,} notices streamed through the `extract` path "
             f"(`evaluation/memory.py`, {mem['model']}): resident memory stayed between {min(rss[1:]):.0f} "
-            f"and {max(rss[1:]):.0f} MB after warm-up, {mem['growth_second_half_mb']:+.0f} MB over the "
+            f"and {max(rss[1:]):.0f} MB after warm-up"
+            + (f" (peak {mem['peak_rss_mb']:.0f} MB)" if "peak_rss_mb" in mem else "")
+            + f", {mem['growth_second_half_mb']:+.0f} MB over the "
             f"second half; {mem['errors']:,} inputs became records with `error` set (the pool holds French and Spanish notices), none was lost "
             f"({mem['records']:,} records).", ""]
 

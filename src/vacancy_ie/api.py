@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping, Union
 from spacy.language import Language
 
 from .batch.extraction import extract_records
-from .batch.inputs import InputDoc
+from .batch.inputs import InputDoc, from_mapping
 
 DEFAULT_MODEL = "en_vacancy_ie"
 Notice = Union[str, Mapping[str, Any], InputDoc]
@@ -25,12 +25,8 @@ def as_input(notice: Notice, index: int) -> InputDoc:
         return notice
     if isinstance(notice, str):
         return InputDoc(f"<text {index}>", notice)
-    if not isinstance(notice.get("text"), str):
-        return InputDoc(f"<item {index}>", None, 'an item needs a string "text"')
-    doc_id = notice.get("id")
-    meta = {k: v for k, v in notice.items() if k not in ("text", "id", "source")}
-    return InputDoc(str(notice.get("source", f"<item {index}>")), notice["text"],
-                    id=None if doc_id is None else str(doc_id), meta=meta)
+    fields = {key: value for key, value in notice.items() if key != "source"}
+    return from_mapping(fields, str(notice.get("source", f"<item {index}>")))
 
 
 def extract(notices: Iterable[Notice], *, model: str | Language = DEFAULT_MODEL,

@@ -27,6 +27,7 @@ from ..keys import register_extensions
 from ..pipeline.components import RecordComponent
 from ..pipeline.record import Prediction, empty_record
 from ..text.cleaning import clean
+from ..text.tokenizer import text_tokenizer
 from .inputs import InputDoc
 
 MAX_PIECE_CHARS = 100_000  # a notice is ~10k characters; longer ones run in pieces
@@ -39,6 +40,10 @@ class Settings:
 
     reference_date: date | None = None
     max_piece_chars: int = MAX_PIECE_CHARS
+
+    def in_pieces(self, item: InputDoc) -> bool:
+        """Whether the notice is long enough to run through the model in pieces."""
+        return len(item.text or "") > self.max_piece_chars
 
 
 def record_component(nlp: Language) -> RecordComponent:
@@ -89,7 +94,7 @@ def _long_record(nlp: Language, item: InputDoc, settings: Settings) -> dict[str,
     record is built once, from all pieces' spans, against the whole text's offset map."""
     component = record_component(nlp)
     cleaned = clean(item.text or "")
-    tokenizer = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)  # pieces are clean already
+    tokenizer = text_tokenizer(nlp)  # the pieces are clean already
     predictions: list[Prediction] = []
     for offset, piece in paragraph_pieces(cleaned.text, settings.max_piece_chars):
         doc = tokenizer(piece)
@@ -110,7 +115,7 @@ def record_for(nlp: Language, item: InputDoc, settings: Settings = Settings()) -
     if item.error is not None:
         return _failed(item, item.error)
     try:
-        if len(item.text or "") > settings.max_piece_chars:
+        if settings.in_pieces(item):
             return _with_input(_long_record(nlp, item, settings), item)
         return _record_of_doc(nlp(_make_doc(nlp, item, settings)), item)
     except Exception as error:  # noqa: BLE001 - isolating the document is the point
@@ -121,8 +126,7 @@ def records_for_batch(nlp: Language, items: list[InputDoc], settings: Settings =
                       ) -> list[dict[str, Any]]:
     """The records of a batch, in order: through `nlp.pipe` when every document goes through,
     else document by document so that only the failing one gets an error record."""
-    short = [i for i, item in enumerate(items)
-             if item.error is None and len(item.text or "") <= settings.max_piece_chars]
+    short = [i for i, item in enumerate(items) if item.error is None and not settings.in_pieces(item)]
     records: dict[int, dict[str, Any]] = {}
     try:
         docs = [_make_doc(nlp, items[i], settings) for i in short]

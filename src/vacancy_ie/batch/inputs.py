@@ -12,7 +12,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
 from charset_normalizer import from_bytes
 
@@ -203,14 +203,9 @@ def _read_file(path: str) -> InputDoc:
     return decode(data, path)
 
 
-def _json_line(line: bytes, source: str) -> InputDoc:
-    """One JSON Lines record: "text" required, "id" optional, every other field kept as meta."""
-    try:
-        record = json.loads(line)
-    except (ValueError, RecursionError) as err:
-        return InputDoc(source, None, f"not a JSON line: {str(err)[:200]}")
-    if not isinstance(record, dict):
-        return InputDoc(source, None, f"not a JSON object but {type(record).__name__}")
+def from_mapping(record: Mapping[str, Any], source: str) -> InputDoc:
+    """An item given as fields (a JSON Lines record, or a mapping passed to
+    `vacancy_ie.extract`): "text" required, "id" optional, every other field kept as meta."""
     meta = {key: value for key, value in record.items() if key not in ("text", "id")}
     raw_id = record.get("id")
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
@@ -219,7 +214,19 @@ def _json_line(line: bytes, source: str) -> InputDoc:
     text = record.get("text")
     if not isinstance(text, str):
         return InputDoc(source, None, "no string 'text' field", doc_id, meta)
-    return _checked(text, source, doc_id, meta)
+    return InputDoc(source, text, None, doc_id, meta)
+
+
+def _json_line(line: bytes, source: str) -> InputDoc:
+    """One JSON Lines record, checked like a file's text (not empty, English)."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as err:
+        return InputDoc(source, None, f"not a JSON line: {str(err)[:200]}")
+    if not isinstance(record, dict):
+        return InputDoc(source, None, f"not a JSON object but {type(record).__name__}")
+    item = from_mapping(record, source)
+    return item if item.text is None else _checked(item.text, source, item.id, item.meta)
 
 
 def _skip_rest_of_line(file: BinaryIO) -> None:

@@ -16,6 +16,7 @@ from tqdm import tqdm
 from ..batch.extraction import record_component
 from ..corpus.records import AnnotationRecord
 from ..corpus.volume import DataVolume
+from ..keys import CLEAN_EXTENSION
 from ..labels import LABELS
 from ..pipeline.record import Prediction, build_record, record_values, rule_predictions
 from ..text.cleaning import CleanText, clean
@@ -90,8 +91,8 @@ def pipeline_system(nlp) -> System:
     component = record_component(nlp)
 
     def run(doc: EvalDoc) -> SystemOutput:
-        cleaned = clean(doc.raw)
         made = nlp.make_doc(doc.raw)
+        cleaned = made._.get(CLEAN_EXTENSION) or clean(doc.raw)  # the cleaning tokenizer's map
         made._.reference_date = doc.reference_date
         parsed = nlp(made)
         preds = component.predictions(parsed)

@@ -92,6 +92,12 @@ def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
     return make
 
 
+def text_tokenizer(nlp: Language) -> Tokenizer:
+    """The tokenizer that reads text already cleaned: the one inside a cleaning tokenizer."""
+    tokenizer = nlp.tokenizer
+    return tokenizer.tokenizer if isinstance(tokenizer, CleaningTokenizer) else tokenizer
+
+
 def blank_nlp(lang: str = "en") -> Language:
     """A blank pipeline with this tokenizer, as the trained pipelines use it."""
     return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v1"}}})

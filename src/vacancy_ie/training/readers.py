@@ -16,6 +16,7 @@ from spacy.util import filter_spans, registry
 from ..corpus.convert import gold_attrs
 from ..keys import SPANS_KEY, TRAINING_CANDIDATES_KEY, USER_DATA_KEY, register_extensions
 from ..labels import model_label
+from ..text.tokenizer import text_tokenizer
 
 
 @registry.readers("vacancy_ie.SpanCorpus.v1")
@@ -38,7 +39,7 @@ def create_span_corpus_v2(path: Path, spans_key: str = SPANS_KEY, limit: int = 0
     def read(nlp: Language) -> Iterator[Example]:
         # The stored texts are already clean: tokenise them as they are, so the predicted and
         # reference texts match exactly.
-        tokenize = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)
+        tokenize = text_tokenizer(nlp)
         for example in corpus(nlp):
             reference = example.reference
             example = Example(tokenize(reference.text), reference)

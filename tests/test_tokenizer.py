@@ -1,3 +1,4 @@
+import spacy
 import pytest
 
 
@@ -21,4 +22,18 @@ def test_tokenizer_keeps_codes_and_dates_whole(nlp, text):
 
 
 def test_tokenizer_is_in_the_pipeline_config(nlp):
-    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "vacancy_ie.Tokenizer.v1"
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "vacancy_ie.Tokenizer.v2"
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("connaissance de l'anglais", ["connaissance", "de", "l'", "anglais"]),
+    ("cinq ans d’expérience", ["cinq", "ans", "d’", "expérience"]),
+    ("do n't", ["do", "n't"]),
+])
+def test_tokenizer_v2_splits_french_elisions(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+def test_tokenizer_v1_keeps_elisions_whole():
+    v1 = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v1"}}})
+    assert "l'anglais" in [t.text for t in v1.make_doc("de l'anglais")]

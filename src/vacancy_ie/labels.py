@@ -203,6 +203,8 @@ LABELS: dict[str, Label] = {
                                                       and 0 <= v <= 40),
                       "an integer 0..40 or null"),
             _REQUIRED_FLAG,
+            Attribute("level", lambda v: v is None or v in EDUCATION_LEVELS,
+                      "the education level of the route, or null", required=False),
         ), field="experience", value_attributes=("years", "required"), normalise=_experience,
             item_fields={"years": Optional[int], "required": bool}, weight=0.15, merge_key=("years",), soft=_PLUS, soft_suffix="_ASSET"),
         Label("SKILL", "a specific skill or knowledge requirement", (_REQUIRED_FLAG,),

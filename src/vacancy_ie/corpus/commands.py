@@ -11,7 +11,7 @@ from rich.console import Console
 
 from .author import AuthoringError, author_document, read_quote_file
 from .records import RecordError, read_records, write_records
-from .sample import sample_notices
+from .sample import AIMS, aimed_at, sample_notices
 from .validate import validate
 from .volume import DataVolume, DataVolumeError
 
@@ -50,18 +50,19 @@ def show(doc_id: str, data: Optional[Path] = DataOption) -> None:
 def sample(out: Path = typer.Option(..., help="Where to write the chosen ids, one a line."),
            n: int = 200, min_un: int = 120, max_per_employer: int = 6, seed: int = 13,
            exclude: list[Path] = typer.Option([], help="Files of ids to leave out."),
-           with_grade: bool = typer.Option(False, help="Only notices where the grade rules find a "
-                                                       "grade (to enrich a rare field)."),
+           aim: list[str] = typer.Option([], help=f"Only notices showing one of these decisions "
+                                                  f"(any of: {', '.join(AIMS)}), to enrich rare ones."),
+           lang: str = typer.Option("en", help="Language of the notices: en, fr or es."),
            data: Optional[Path] = DataOption) -> None:
-    """Choose English pool notices to annotate, spread over employers."""
+    """Choose pool notices to annotate, spread over employers."""
+    unknown = set(aim) - set(AIMS)
+    if unknown:
+        err.print(f"[red]error:[/] unknown aim {sorted(unknown)}; choose from {sorted(AIMS)}")
+        raise typer.Exit(2)
     skip = {i for path in exclude for i in path.read_text().split()}
-    keep = lambda notice: True  # noqa: E731
-    if with_grade:
-        from ..normalizers import find_grades
-        from ..text.cleaning import clean
-
-        keep = lambda notice: bool(find_grades(clean(notice.text).text))  # noqa: E731
-    chosen = sample_notices(_volume(data).pool(), n, min_un, max_per_employer, seed, skip, keep=keep)
+    keep = aimed_at(aim)
+    chosen = sample_notices(_volume(data).pool(), n, min_un, max_per_employer, seed, skip, keep=keep,
+                            lang=lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(f"{x.id}\n" for x in chosen))
     employers = {x.employer for x in chosen}
@@ -319,14 +320,18 @@ def agreement_cmd(first: Path = typer.Argument(..., help="One annotator's record
 @app.command("preannotate")
 def preannotate_cmd(out: Path = typer.Option(Path("corpus/silver/rules.jsonl"), help="Records to write."),
                     ids: Optional[Path] = typer.Option(None, help="A file of ids (default: the English pool)."),
+                    model: Optional[Path] = typer.Option(None, help="A trained pipeline to pre-annotate "
+                                                         "with (default: the rule-based extractor)."),
+                    quotes: Optional[Path] = typer.Option(None, help="Also write the quote form for "
+                                                          "reviewers (notice text: keep under corpus/work/)."),
                     data: Optional[Path] = DataOption) -> None:
-    """Run the rule-based extractor over notices and write silver records."""
+    """Pre-annotate notices (rules, or a trained pipeline) and write silver records."""
     from collections import Counter
 
     from tqdm import tqdm
 
     from ..text.tokenizer import blank_nlp
-    from .preannotate import preannotate
+    from .preannotate import model_preannotate, preannotate
 
     volume, nlp = _volume(data), blank_nlp()
     try:
@@ -336,7 +341,43 @@ def preannotate_cmd(out: Path = typer.Option(Path("corpus/silver/rules.jsonl"), 
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2)
     dropped: Counter = Counter()
+    if model is not None:
+        import spacy
+
+        trained = spacy.load(model)
+        records = [model_preannotate(n, trained) for n in tqdm(notices, desc="pre-annotating", unit="doc")]
+        _write_quotes(quotes, records, volume)
+        write_records(out, records)
+        err.print(f"{len(records)} silver records, {sum(len(r.spans) for r in records)} spans -> {out}")
+        return
     records = [preannotate(n, nlp, dropped) for n in tqdm(notices, desc="pre-annotating", unit="doc")]
+    _write_quotes(quotes, records, volume)
     write_records(out, records)
     err.print(f"{len(records)} silver records, {sum(len(r.spans) for r in records)} spans -> {out}; "
               f"{sum(dropped.values())} spans off token boundaries dropped {dict(dropped)}")
+
+
+def _write_quotes(path: Optional[Path], records: list, volume) -> None:
+    """Records in the quote form `author` reads (see corpus.quotes)."""
+    if path is None:
+        return
+    from ..text.cleaning import clean
+    from .quotes import to_quotes
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as lines:
+        for record in records:
+            cleaned = clean(volume.get(record.id, record.source).text)
+            lines.write(json.dumps(to_quotes(record, cleaned), ensure_ascii=False) + "\n")
+    err.print(f"{len(records)} documents in quote form -> {path}")
+
+
+@app.command("quotes")
+def quotes_cmd(records: Path = typer.Argument(..., help="Stand-off records (file or folder)."),
+               out: Path = typer.Option(..., help="Quote-form lines to write (keep under corpus/work/)."),
+               ids: Optional[Path] = typer.Option(None, help="Only these ids (a file, one a line)."),
+               data: Optional[Path] = DataOption) -> None:
+    """Write records in the quote form annotators edit, to revise gold with `author` again."""
+    chosen = set(ids.read_text().split()) if ids else None
+    rows = [r for r in read_records(records) if chosen is None or r.id in chosen]
+    _write_quotes(out, rows, _volume(data))

@@ -26,3 +26,44 @@ def preannotate(notice: Notice, nlp: Language, dropped: Counter) -> AnnotationRe
         start, end = cleaned.to_raw(found.start, found.end)
         spans.append(Span(start, end, found.label, dict(found.attrs)))
     return AnnotationRecord(notice.id, notice.source, notice.sha256, "silver", RULES_VERSION, spans)
+
+
+def model_preannotate(notice: Notice, nlp: Language) -> AnnotationRecord:
+    """The spans a trained pipeline's record was built from, with their normalised values as
+    attributes, as a silver record for a reviewer to correct. Every mention is kept (the
+    record itself merges repeats; the guidelines annotate each)."""
+    from ..labels import LABELS, Context
+    from ..normalizers import infer_date_order
+
+    cleaned = clean(notice.text)
+    doc = nlp(cleaned.text)
+    record = nlp.get_pipe("vacancy_record")
+    predictions = record.predictions(doc)
+    combine = getattr(record.build, "combine", None)
+    if combine is not None:
+        predictions = combine(predictions, cleaned, notice.reference_date)
+    context = Context(notice.reference_date, infer_date_order(cleaned.text))
+    spans = []
+    for pred in predictions:
+        values = LABELS[pred.label].normalise(cleaned.text[pred.start:pred.end], pred.required, context)
+        if values is None:
+            continue
+        attrs = {a.name: values[a.name] for a in LABELS[pred.label].attributes if a.name in values}
+        if pred.label == "LANGUAGE":
+            attrs["requirement"] = values["requirement"]
+        start, end = cleaned.to_raw(pred.start, pred.end)
+        spans.append(Span(start, end, pred.label, attrs))
+    return AnnotationRecord(notice.id, notice.source, notice.sha256, "silver",
+                            nlp.meta.get("name", "model"), _without_overlaps(spans))
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """The scheme's overlap rule on a model's spans: the most specific label first, then longer."""
+    from ..labels import may_nest
+
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.label == "SKILL", -(s.end - s.start), s.start)):
+        if not any(span.start < k.end and k.start < span.end and not (
+                may_nest(k.label, span.label) and k.start <= span.start and span.end <= k.end) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, s.end))

@@ -7,6 +7,12 @@ only its absolute parsers. Its traps are handled here: it turns "CET" into an of
 "midnight" into 00:00, so time and zone are read by our own patterns ("midnight" is 23:59 of
 the stated day, as the guidelines say); and it resolves a missing year relative to today, so
 year-less dates take their year from the caller's reference date instead.
+
+French and Spanish notices (`lang="fr"`, `"es"`) get their own patterns on top of the English
+ones, which bilingual notices use: lowercase month and weekday names in any case, with or
+without accents, always day first ("1er décembre", "15 de noviembre del 2024"), times such as
+"23h59", "minuit" or "medianoche" (23:59 too) and zones such as "heure de Paris". The English
+patterns stay as they are: "mars" or "mayo" must not become dates in English text.
 """
 
 from __future__ import annotations
@@ -44,11 +50,12 @@ _NUMERIC = (
     r"(?<![\d./-])(?:\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}"
     r"|(?:19|20)\d{2}(?P<isosep>[-/])\d{1,2}(?P=isosep)\d{1,2})(?![\d]|[./-]\d)"
 )
-_DATE_CORE = (
-    rf"(?:{_WEEKDAY})?(?P<core>{_NUMERIC}"
+_ENGLISH_DATE = (
+    rf"{_NUMERIC}"
     rf"|{_DAY}(?:[ \t]+of)?(?:[ \t]+|-){_MONTH}(?:(?:[ \t]*,[ \t]*|[ \t]+|-)(?P<year1>{_YEAR}))?"
-    rf"|{_MONTH}[ \t]+{_DAY}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?P<year2>{_YEAR}))?)"
+    rf"|{_MONTH}[ \t]+{_DAY}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?P<year2>{_YEAR}))?"
 )
+_DATE_CORE = rf"(?:{_WEEKDAY})?(?P<core>{_ENGLISH_DATE})"
 _TIME = (
     r"(?:(?i:midnight|noon|midday)"
     r"|(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?[ \t]*(?i:[ap]\.?m\.?)(?![A-Za-z])"
@@ -72,10 +79,97 @@ _ATTACHED = (
     rf"(?:[ \t]*\([ \t]*(?:{_TIME}{_HOURS}(?:[ \t]*,?[ \t]*{_ZONE})?|{_ZONE})[ \t]*\)"
     rf"|{_AT}{_TIME}{_HOURS}(?:[ \t]*,?[ \t]*(?:\([ \t]*{_ZONE}[ \t]*\)|{_ZONE}))?)"
 )
-_DATE = re.compile(_DATE_CORE)
-_DATE_WITH_TIME = re.compile(rf"{_DATE_CORE}(?:{_ATTACHED})?")
-_TIME_RE = re.compile(rf"(?P<time>{_TIME}){_HOURS}")
-_ZONE_RE = re.compile(rf"(?P<zone>{_ZONE})")
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """How a language other than English writes dates and times (alternatives, no groups)."""
+
+    months: str
+    weekdays: str
+    day_suffix: str  # "1er", "1º"
+    of: str  # between day and month ("15 de noviembre")
+    year_of: str  # between month and year ("de 2024", "del 2024")
+    word_times: dict[str, str]
+    clock: str  # times the English pattern lacks ("23 h 59", "17h")
+    hours: str
+    at: str
+    zone_word: str  # "heure de Paris", "hora local"
+    local: str
+
+
+_FORMS = {
+    "fr": _Forms(
+        months="janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+        "|novembre|décembre|decembre|janv|févr|fevr|fév|fev|avr|juil|sept|oct|nov|déc|dec",
+        weekdays="lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+        day_suffix="er", of="", year_of="",
+        word_times={"minuit": "23:59", "midi": "12:00"},
+        clock=r"(?<![\d.:])(?:[01]?\d|2[0-3])[ \t]?(?:[hH](?:[ \t]?[0-5]\d)?(?![\w:])|heures?\b)",
+        hours="heures", at=r"à|a|avant|jusqu['’]à", zone_word="heure", local="locale",
+    ),
+    "es": _Forms(
+        months="enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+        "|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic",
+        weekdays="lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo",
+        day_suffix="[º°]", of=r"(?:[ \t]+de)?", year_of=r"(?:del?[ \t]+)?",
+        word_times={"medianoche": "23:59", "mediodía": "12:00", "mediodia": "12:00"},
+        clock=r"(?<![\d.:])(?:[01]?\d|2[0-3])[hH][0-5]\d(?![\d:])",
+        hours="horas|hs", at=r"(?:a|antes[ \t]+de|hasta)(?:[ \t]+las?)?",
+        zone_word="hora", local="local",
+    ),
+}
+_LOCAL_PLACE_WORD = r"(?-i:[A-ZÀ-Þ][a-zß-ÿ]+)"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    date: re.Pattern[str]
+    date_with_time: re.Pattern[str]
+    time: re.Pattern[str]
+    zone: re.Pattern[str]
+
+
+def _local_patterns(forms: _Forms) -> _Patterns:
+    month = rf"\b(?:{forms.months})\b(?:\.(?=[ \t]*\d))?"
+    day = rf"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:{forms.day_suffix})?(?![\d:])"
+    weekday = rf"(?:{_WEEKDAY}|\b(?i:{forms.weekdays})\b,?[ \t]+)"
+    core = (
+        rf"(?:{weekday})?(?P<core>{_ENGLISH_DATE}"
+        rf"|(?i:{day}{forms.of}[ \t]+{month}"
+        rf"(?:(?:[ \t]*,[ \t]*|[ \t]+{forms.year_of}|-)(?P<year3>{_YEAR}))?))"
+    )
+    time = rf"(?:{_TIME}|(?i:\b(?:{'|'.join(forms.word_times)})\b)|{forms.clock})"
+    hours = rf"(?:[ \t]*(?i:hrs|hours|h|{forms.hours})\b\.?)?"
+    zone = (
+        rf"(?:{_ZONE}|(?i:\b{forms.zone_word}[ \t]+{forms.local}\b"
+        rf"|\b{forms.zone_word}[ \t]+(?:de[ \t]+|del[ \t]+|d['’])"
+        rf"{_LOCAL_PLACE_WORD}(?:[ \t-]{_LOCAL_PLACE_WORD}){{0,2}}))"
+    )
+    at = rf"(?:[ \t]*,)?[ \t]*(?:(?:at|by|before|(?i:{forms.at}))[ \t]+)?"
+    attached = (
+        rf"(?:[ \t]*\([ \t]*(?:{time}{hours}(?:[ \t]*,?[ \t]*{zone})?|{zone})[ \t]*\)"
+        rf"|{at}{time}{hours}(?:[ \t]*,?[ \t]*(?:\([ \t]*{zone}[ \t]*\)|{zone}))?)"
+    )
+    return _Patterns(
+        date=re.compile(core),
+        date_with_time=re.compile(rf"{core}(?:{attached})?"),
+        time=re.compile(rf"(?P<time>{time}){hours}"),
+        zone=re.compile(rf"(?P<zone>{zone})"),
+    )
+
+
+_PATTERNS = {
+    "en": _Patterns(
+        date=re.compile(_DATE_CORE),
+        date_with_time=re.compile(rf"{_DATE_CORE}(?:{_ATTACHED})?"),
+        time=re.compile(rf"(?P<time>{_TIME}){_HOURS}"),
+        zone=re.compile(rf"(?P<zone>{_ZONE})"),
+    ),
+} | {lang: _local_patterns(forms) for lang, forms in _FORMS.items()}
+_LOCAL_ZONE_NAME = re.compile(
+    r"(?i:heure|hora)[ \t]+(?:(?:(?i:de|del)[ \t]+|d['’])(?P<place>.+)|(?i:locale?))"
+)
 _NUMERIC_RE = re.compile(
     r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d]|[./-]\d)"
 )
@@ -84,13 +178,15 @@ _ZONE_WORDS = frozenset(
     "Standard Daylight Summer Mean Universal European Africa African Eastern Central Western "
     "Pacific Mountain Atlantic Arabia Arabian Gulf Indochina".split()
 )
-_WORD_TIMES = {"midnight": "23:59", "noon": "12:00", "midday": "12:00"}
+_WORD_TIMES = {"midnight": "23:59", "noon": "12:00", "midday": "12:00"} | {
+    word: time for forms in _FORMS.values() for word, time in forms.word_times.items()
+}
 
 
-@lru_cache(maxsize=2)
-def _parser(order: DateOrder) -> DateDataParser:
+@lru_cache(maxsize=6)
+def _parser(order: DateOrder, lang: str) -> DateDataParser:
     return DateDataParser(
-        languages=["en"],
+        languages=[lang] if lang == "en" else [lang, "en"],
         settings={
             "DATE_ORDER": order,
             "PARSERS": ["custom-formats", "absolute-time"],
@@ -99,14 +195,14 @@ def _parser(order: DateOrder) -> DateDataParser:
     )
 
 
-def _read_time(text: str) -> str | None:
-    match = _TIME_RE.search(text)
+def _read_time(text: str, lang: str) -> str | None:
+    match = _PATTERNS[lang].time.search(text)
     if not match:
         return None
     raw = match["time"].lower()
     if raw in _WORD_TIMES:
         return _WORD_TIMES[raw]
-    hour_minute = re.match(r"(\d{1,2})(?:[:.h](\d{2}))?", raw)
+    hour_minute = re.match(r"(\d{1,2})(?:[ \t]*[:.h][ \t]*(\d{2}))?", raw)
     hour, minute = int(hour_minute[1]), int(hour_minute[2] or 0)
     meridiem = re.search(r"([ap])\.?m", raw)
     if meridiem:
@@ -116,8 +212,11 @@ def _read_time(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _zone_name(stated: str) -> str:
+def _zone_name(stated: str, lang: str) -> str:
     zone = " ".join(stated.replace("−", "-").split())
+    local = _LOCAL_ZONE_NAME.fullmatch(zone) if lang != "en" else None
+    if local:  # "heure de Paris" names a place, "hora local" is local time
+        return local["place"] or "local time"
     if re.match(r"(?:UTC|GMT)\s*[+-]", zone):
         return zone.replace(" ", "")
     if zone.lower() == "local time":
@@ -146,40 +245,45 @@ def _next_occurrence(month: int, day: int, reference: date) -> date | None:
 
 
 def parse_date(
-    text: str, reference: date | None = None, order: DateOrder | None = None
+    text: str, reference: date | None = None, order: DateOrder | None = None, lang: str = "en"
 ) -> ParsedDate | None:
     """Read the first date expression in `text`, with the time and zone stated around it.
 
     `order` settles numeric dates that read both ways ("07.06.2026"); day-first when None,
     as in UN notices. A numeric date valid in one order only is read that way whatever
     `order` says. A year-less date takes the first such day on or after `reference`, and
-    gives None without one.
+    gives None without one. `lang` ("en", "fr", "es") adds that language's forms.
     """
-    match = _DATE.search(text)
+    patterns = _PATTERNS[lang]
+    match = patterns.date.search(text)
     if not match:
         return None
-    parsed = _parser(order or "DMY").get_date_data(match["core"]).date_obj
+    core = match["core"].replace("º", "").replace("°", "")  # dateparser knows "1er", not "1º"
+    parsed = _parser(order or "DMY", lang).get_date_data(core).date_obj
     if parsed is None:
         return None
     day = parsed.date()
-    if not (match["sep"] or match["isosep"] or match["year1"] or match["year2"]):
+    year3 = match.groupdict().get("year3")
+    if not (match["sep"] or match["isosep"] or match["year1"] or match["year2"] or year3):
         if reference is None:
             return None
         day = _next_occurrence(day.month, day.day, reference)
         if day is None:
             return None
     rest = f"{text[:match.start()]} {text[match.end():]}"
-    zone = _ZONE_RE.search(rest)
+    zone = patterns.zone.search(rest)
     if zone:
         rest = f"{rest[:zone.start()]} {rest[zone.end():]}"
-    timezone = _zone_name(zone["zone"]) if zone else None
-    return ParsedDate(date=day, time=_read_time(rest), timezone=timezone)
+    timezone = _zone_name(zone["zone"], lang) if zone else None
+    return ParsedDate(date=day, time=_read_time(rest, lang), timezone=timezone)
 
 
 def infer_date_order(text: str) -> DateOrder | None:
     """The day/month order a notice uses, from numeric dates that can be read one way only.
 
-    None when no such date occurs, or when the notice has both kinds.
+    None when no such date occurs, or when the notice has both kinds. Numeric dates read
+    alike in every language, and French and Spanish notices built from English templates
+    may well write them month first, so the language plays no part.
     """
     orders: set[DateOrder] = set()
     for first, _, second, year in _NUMERIC_RE.findall(text):
@@ -190,14 +294,15 @@ def infer_date_order(text: str) -> DateOrder | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-def find_dates(text: str) -> list[tuple[int, int]]:
+def find_dates(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """Spans of date expressions, each with its attached time and zone and no cue words.
 
     A numeric date that no order makes valid ("31/31/2024") is skipped; dates glued to
-    the text around them ("2026March 12, 2026Brussels") are found.
+    the text around them ("2026March 12, 2026Brussels") are found. `lang` ("en", "fr",
+    "es") adds that language's forms.
     """
     spans = []
-    for match in _DATE_WITH_TIME.finditer(text):
+    for match in _PATTERNS[lang].date_with_time.finditer(text):
         numeric = _NUMERIC_RE.fullmatch(match["core"])
         if numeric:
             first, _, second, year = numeric.groups()

@@ -29,23 +29,34 @@ GLUE_INFIXES = (
 )
 GLUE_PREFIXES = (r"/",)  # "/handling"
 GLUE_SUFFIXES = (r"/",)  # "management/ education"
+# v2: French elision, so that "l'anglais" and "d'expérience" give the word a span of its own.
+ELISION_PREFIXES = (r"(?i:qu|[cdjlmnst])['’](?=[^\W\d_])",)
 
 
-@registry.tokenizers("vacancy_ie.Tokenizer.v1")
-def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """The default tokenizer of the language with the glue-splitting infixes added."""
-
+def _tokenizer(extra_prefixes: tuple[str, ...]) -> Callable[[Language], Tokenizer]:
     def make(nlp: Language) -> Tokenizer:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = list(nlp.Defaults.infixes or []) + list(GLUE_INFIXES)
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        prefixes = list(nlp.Defaults.prefixes or []) + list(GLUE_PREFIXES)
+        prefixes = list(extra_prefixes) + list(nlp.Defaults.prefixes or []) + list(GLUE_PREFIXES)
         tokenizer.prefix_search = compile_prefix_regex(prefixes).search
         suffixes = list(nlp.Defaults.suffixes or []) + list(GLUE_SUFFIXES)
         tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         return tokenizer
 
     return make
+
+
+@registry.tokenizers("vacancy_ie.Tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The default tokenizer of the language with the glue-splitting infixes added."""
+    return _tokenizer(())
+
+
+@registry.tokenizers("vacancy_ie.Tokenizer.v2")
+def create_tokenizer_v2() -> Callable[[Language], Tokenizer]:
+    """v1 plus French elisions split off ("l'" "anglais"): French and Spanish notices (scheme v2)."""
+    return _tokenizer(ELISION_PREFIXES)
 
 
 class CleaningTokenizer:
@@ -80,16 +91,25 @@ class CleaningTokenizer:
         return self
 
 
-@registry.tokenizers("vacancy_ie.CleaningTokenizer.v1")
-def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
-    """The glue-splitting tokenizer behind input cleaning: the trained pipelines' tokenizer."""
+def _cleaning(make_inner: Callable[[Language], Tokenizer]) -> Callable[[Language], CleaningTokenizer]:
     register_extensions()
-    make_inner = create_tokenizer()
 
     def make(nlp: Language) -> CleaningTokenizer:
         return CleaningTokenizer(make_inner(nlp))
 
     return make
+
+
+@registry.tokenizers("vacancy_ie.CleaningTokenizer.v1")
+def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
+    """The glue-splitting tokenizer behind input cleaning: the trained pipelines' tokenizer."""
+    return _cleaning(create_tokenizer())
+
+
+@registry.tokenizers("vacancy_ie.CleaningTokenizer.v2")
+def create_cleaning_tokenizer_v2() -> Callable[[Language], CleaningTokenizer]:
+    """Input cleaning before `vacancy_ie.Tokenizer.v2` (French elisions split)."""
+    return _cleaning(create_tokenizer_v2())
 
 
 def text_tokenizer(nlp: Language) -> Tokenizer:
@@ -99,5 +119,6 @@ def text_tokenizer(nlp: Language) -> Tokenizer:
 
 
 def blank_nlp(lang: str = "en") -> Language:
-    """A blank pipeline with this tokenizer, as the trained pipelines use it."""
-    return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v1"}}})
+    """A blank pipeline with the newest tokenizer, as the trained pipelines use it (a v1 span
+    boundary is also a v2 one: v2 only adds splits)."""
+    return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})

@@ -1,5 +1,5 @@
-import spacy
 import pytest
+import spacy
 
 
 @pytest.mark.parametrize("text,tokens", [
@@ -28,7 +28,9 @@ def test_tokenizer_is_in_the_pipeline_config(nlp):
 @pytest.mark.parametrize("text,tokens", [
     ("connaissance de l'anglais", ["connaissance", "de", "l'", "anglais"]),
     ("cinq ans d’expérience", ["cinq", "ans", "d’", "expérience"]),
-    ("do n't", ["do", "n't"]),
+    ("don't", ["do", "n't"]),
+    ("n't", ["n't"]),
+    ("Côte d'Ivoire", ["Côte", "d'", "Ivoire"]),
 ])
 def test_tokenizer_v2_splits_french_elisions(nlp, text, tokens):
     assert [t.text for t in nlp.make_doc(text)] == tokens

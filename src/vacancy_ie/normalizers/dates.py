@@ -86,6 +86,7 @@ class _Forms:
     """How a language other than English writes dates and times (alternatives, no groups)."""
 
     months: str
+    words: str  # abbreviations that are also words ("sept" is seven): only before a year
     weekdays: str
     day_suffix: str  # "1er", "1º"
     of: str  # between day and month ("15 de noviembre")
@@ -101,7 +102,8 @@ class _Forms:
 _FORMS = {
     "fr": _Forms(
         months="janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
-        "|novembre|décembre|decembre|janv|févr|fevr|fév|fev|avr|juil|sept|oct|nov|déc|dec",
+        "|novembre|décembre|decembre|janv|févr|fevr|fév|fev|avr|juil|oct|nov|déc|dec",
+        words="sept",
         weekdays="lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
         day_suffix="er", of="", year_of="",
         word_times={"minuit": "23:59", "midi": "12:00"},
@@ -110,7 +112,8 @@ _FORMS = {
     ),
     "es": _Forms(
         months="enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-        "|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic",
+        "|noviembre|diciembre|ene|feb|abr|may|jun|jul|ago|sept|sep|oct|nov|dic",
+        words="mar",
         weekdays="lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo",
         day_suffix="[º°]", of=r"(?:[ \t]+de)?", year_of=r"(?:del?[ \t]+)?",
         word_times={"medianoche": "23:59", "mediodía": "12:00", "mediodia": "12:00"},
@@ -131,7 +134,10 @@ class _Patterns:
 
 
 def _local_patterns(forms: _Forms) -> _Patterns:
-    month = rf"\b(?:{forms.months})\b(?:\.(?=[ \t]*\d))?"
+    month = (
+        rf"\b(?:{forms.months}|(?:{forms.words})(?=\.?[ \t,-]+{forms.year_of}{_YEAR}))\b"
+        r"(?:\.(?=[ \t]*\d))?"
+    )
     day = rf"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:{forms.day_suffix})?(?![\d:])"
     weekday = rf"(?:{_WEEKDAY}|\b(?i:{forms.weekdays})\b,?[ \t]+)"
     core = (

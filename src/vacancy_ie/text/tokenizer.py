@@ -30,7 +30,8 @@ GLUE_INFIXES = (
 GLUE_PREFIXES = (r"/",)  # "/handling"
 GLUE_SUFFIXES = (r"/",)  # "management/ education"
 # v2: French elision, so that "l'anglais" and "d'expérience" give the word a span of its own.
-ELISION_PREFIXES = (r"(?i:qu|[cdjlmnst])['’](?=[^\W\d_])",)
+# English contraction endings ("n't", "'s", "'ll") are not elisions.
+ELISION_PREFIXES = (r"(?i:qu|[cdjlmnst])['’](?!(?i:t|s|d|m|ll|re|ve)\b)(?=[^\W\d_])",)
 
 
 def _tokenizer(extra_prefixes: tuple[str, ...]) -> Callable[[Language], Tokenizer]:

@@ -11,15 +11,13 @@ from .test_configs import CONFIGS, make_examples
 @pytest.fixture(scope="module")
 def trained():
     """Trained once for the module: the tests only read it (and write copies to disk)."""
-    # Rules off (suggester and record builder): what is tested here is what the model learns.
-    config = load_config(CONFIGS / "cnn.cfg", overrides={"components.spancat.suggester.rules": False,
-                                                          "components.vacancy_record.build.rule_labels": []})
+    config = load_config(CONFIGS / "cnn.cfg")
     fix_random_seed(config["system"]["seed"])  # as `spacy train` does: the same weights whatever ran before
     nlp = load_model_from_config(config, auto_fill=True)
     examples = make_examples(nlp)
     optimizer = nlp.initialize(lambda: examples)
     for _ in range(60):
-        nlp.update(examples, sgd=optimizer, drop=0.0, annotates=["tok2vec", "ner"])
+        nlp.update(examples, sgd=optimizer, drop=0.0, annotates=["tok2vec", "ner", "vacancy_candidates"])
     return nlp
 
 
@@ -54,3 +52,18 @@ def test_components_record_offsets_point_into_html_input(trained):
     assert grade is not None and grade["text"] == "P-3"
     assert doc.text.index("P-3") != html.index("P-3")  # the cleaned and raw offsets differ
     assert html[grade["start"]:grade["end"]] == "P-3"
+
+
+def test_components_record_spans_on_the_doc(trained):
+    doc = trained(TEXT)
+    spans = doc.spans["vacancy"]
+    assert [s.text for s in spans if s.label_.startswith("LANGUAGE")] == ["English", "French"]
+    assert [s.label_ for s in spans if s.text == "French"] == ["LANGUAGE_PLUS"]
+    assert len(spans.attrs["scores"]) == len(spans)
+    by_text = dict(zip((s.text for s in spans), spans.attrs["scores"]))
+    assert doc._.vacancy["grade"]["score"] == pytest.approx(by_text["P-3"], abs=1e-4)
+
+
+def test_components_candidates_come_from_the_doc(trained):
+    doc = trained(TEXT)
+    assert {"P-3", "English", "French"} <= {s.text for s in doc.spans["candidates"]}

@@ -23,8 +23,14 @@ def make_examples(nlp):
 def test_configs_cnn_initialises():
     nlp = load_model_from_config(load_config(CONFIGS / "cnn.cfg"), auto_fill=True)
     nlp.initialize(lambda: make_examples(nlp))
-    assert nlp.pipe_names == ["tok2vec", "ner", "spancat", "vacancy_record"]
+    assert nlp.pipe_names == ["tok2vec", "ner", "vacancy_candidates", "spancat", "vacancy_record"]
     assert {"GRADE", "LANGUAGE_DESIRABLE"} <= set(nlp.get_pipe("ner").labels)
+
+
+def test_configs_cnn_v1_still_initialises():
+    nlp = load_model_from_config(load_config(CONFIGS / "cnn-v1.cfg"), auto_fill=True)
+    nlp.initialize(lambda: make_examples(nlp))
+    assert nlp.pipe_names == ["tok2vec", "ner", "spancat", "vacancy_record"]
 
 
 def test_configs_trf_initialises_offline(monkeypatch):

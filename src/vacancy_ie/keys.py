@@ -17,6 +17,8 @@ REFERENCE_DATE_EXTENSION = "reference_date"
 RECORD_EXTENSION = "vacancy"
 
 SPANS_KEY = "sc"  # the span group the span classifier writes and the record reads
+CANDIDATES_KEY = "candidates"  # the rules' candidate spans, labelled with the rules' reading
+RECORD_SPANS_KEY = "vacancy"  # the spans the record was built from, with their scores
 TRAINING_CANDIDATES_KEY = "training_candidates"  # gold spans offered as candidates in training
 USER_DATA_KEY = "vacancy_ie"  # converted gold Docs: id, employer, reference date, spans
 

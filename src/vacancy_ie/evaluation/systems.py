@@ -16,8 +16,9 @@ from tqdm import tqdm
 from ..batch.extraction import record_component
 from ..corpus.records import AnnotationRecord
 from ..corpus.volume import DataVolume
-from ..keys import CLEAN_EXTENSION
+from ..keys import CLEAN_EXTENSION, RECORD_SPANS_KEY
 from ..labels import LABELS
+from ..pipeline.components import record_spans
 from ..pipeline.record import Prediction, build_record, record_values, rule_predictions
 from ..text.cleaning import CleanText, clean
 from .analysis import SpanError, span_errors
@@ -95,10 +96,13 @@ def pipeline_system(nlp) -> System:
         cleaned = made._.get(CLEAN_EXTENSION) or clean(doc.raw)  # the cleaning tokenizer's map
         made._.reference_date = doc.reference_date
         parsed = nlp(made)
-        preds = component.predictions(parsed)
-        combine = getattr(component.build, "combine", None)  # builders that add rule spans
-        if combine is not None:
-            preds = combine(preds, cleaned, doc.reference_date)
+        if RECORD_SPANS_KEY in parsed.spans:  # record component v2: the spans it used, on the Doc
+            preds = record_spans(parsed)
+        else:
+            preds = component.predictions(parsed)
+            combine = getattr(component.build, "combine", None)  # builders that add rule spans
+            if combine is not None:
+                preds = combine(preds, cleaned, doc.reference_date)
         spans = scored_spans(preds, cleaned, doc.id, doc.reference_date)
         return SystemOutput(spans, record_values(parsed._.vacancy))
 

@@ -1,6 +1,10 @@
 """Normalisers: pure functions from a span's text to the canonical value the scheme stores
 (grade codes, ISO dates and language codes, education levels, years), and finders that
 propose such spans in a longer text.
+
+The functions that read words take `lang` ("en", the default, "fr" or "es"): French and
+Spanish add their forms to the English ones, which bilingual notices use; English alone
+reads as it always has.
 """
 
 from .cues import is_boilerplate_language_sentence, is_desirable

@@ -1,9 +1,9 @@
 """Dates of postings and deadlines: find the expressions, read them into date, time and zone.
 
-One pattern (`_DATE`) decides what a date expression is, for finding and parsing alike, so
-"2 days", "24 months", "2024" or "3-5" never reach dateparser, which would read some of them.
-dateparser then reads the matched date only, with English, an explicit day/month order and
-only its absolute parsers. Its traps are handled here: it turns "CET" into an offset and
+One pattern per language (`_PATTERNS[lang].date`) decides what a date expression is, for
+finding and parsing alike, so "2 days", "24 months", "2024" or "3-5" never reach dateparser,
+which would read some of them. dateparser then reads the matched date only, with English (and
+the notice's language), an explicit day/month order and only its absolute parsers. Its traps are handled here: it turns "CET" into an offset and
 "midnight" into 00:00, so time and zone are read by our own patterns ("midnight" is 23:59 of
 the stated day, as the guidelines say); and it resolves a missing year relative to today, so
 year-less dates take their year from the caller's reference date instead.
@@ -96,7 +96,7 @@ class _Forms:
     hours: str
     at: str
     zone_word: str  # "heure de Paris", "hora local"
-    local: str
+    local: str  # its word for local time
 
 
 _FORMS = {
@@ -136,7 +136,7 @@ class _Patterns:
 def _local_patterns(forms: _Forms) -> _Patterns:
     month = (
         rf"\b(?:{forms.months}|(?:{forms.words})(?=\.?[ \t,-]+{forms.year_of}{_YEAR}))\b"
-        r"(?:\.(?=[ \t]*\d))?"
+        rf"(?:\.(?=[ \t,]*{forms.year_of}\d))?"  # "sept. 2024", "mar. de 2025"
     )
     day = rf"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:{forms.day_suffix})?(?![\d:])"
     weekday = rf"(?:{_WEEKDAY}|\b(?i:{forms.weekdays})\b,?[ \t]+)"
@@ -174,7 +174,7 @@ _PATTERNS = {
     ),
 } | {lang: _local_patterns(forms) for lang, forms in _FORMS.items()}
 _LOCAL_ZONE_NAME = re.compile(
-    r"(?i:heure|hora)[ \t]+(?:(?:(?i:de|del)[ \t]+|d['’])(?P<place>.+)|(?i:locale?))"
+    r"(?:heure|hora)[ \t]+(?:(?:(?:de|del)[ \t]+|d['’])(?P<place>.+)|locale?)", re.IGNORECASE
 )
 _NUMERIC_RE = re.compile(
     r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d]|[./-]\d)"

@@ -5,6 +5,13 @@ Bachelor's degree with two years of experience" the annotator spans each route s
 and the span that starts with "Master's" is the master route. So the level is that of the
 first specific degree mentioned. A phrase naming no level ("university degree", "Degree or
 equivalent experience") is a first degree: `bachelor`, as the guidelines say.
+
+French and Spanish phrases (`lang="fr"`, `"es"`) add their degrees to the English ones. Their
+traps: "(bonne) maîtrise de l'anglais" is a command of English, not a master's; "Bac" is
+secondary but "Bac+3" a licence; "grado" and "título universitario" are any degree ("grado de
+maestría"), so they name no level, and a bare "título" is a job title; a "técnico" is a degree
+only as a noun ("Técnico en contabilidad"), not in "un campo técnico"; a "licence de conduire"
+is a driving licence.
 """
 
 from __future__ import annotations
@@ -33,16 +40,78 @@ _SPECIFIC: dict[str, str] = {
     ),
     "doctorate": r"ph\.? ?d|doctorate|doctoral|d\.?phil|(?-i:MD)\b",
 }
-_LEVEL = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<{level}>{p})" for level, p in _SPECIFIC.items()) + ")",
-    re.IGNORECASE,
-)
-_DEGREE = re.compile(r"\bdegree\b", re.IGNORECASE)
+# French and Spanish degrees, each tried before the English pattern of its level.
+_LOCAL_SPECIFIC: dict[str, dict[str, str]] = {
+    "fr": {
+        "secondary": r"bac\b(?!\s*\+)|secondaires?\b",
+        "technical": (
+            r"bac\s*\+\s*[12]\b|(?-i:BTS|DUT|CAP|BEP)\b|brevet de technicien"
+            r"|technicien sup[eé]rieur|dipl[oô]me (?:de technicien|technique)"
+            r"|formation (?:technique|professionnelle)"
+        ),
+        "bachelor": r"bac\s*\+\s*3\b",
+        "master": (
+            r"bac\s*\+\s*[45]\b|mast[eè]re|(?:dipl[oô]me de |niveau )ma[iî]trise"
+            r"|(?<!bonne )(?<!parfaite )(?<!excellente )(?<!solide )(?<!grande )(?<!forte )"
+            r"ma[iî]trise(?=\s+(?:en|ou|universitaire)\b|\s*(?:[,;:/().]|$))"
+            r"|(?-i:DESS|DEA)\b|dipl[oô]me d['’]ing[eé]nieur"
+        ),
+        "doctorate": r"bac\s*\+\s*8\b|doctorat\b",
+    },
+    "es": {
+        "secondary": r"bachillerato|secundari[ao]s?\b|(?:educaci[oó]n|ense[nñ]anza) media",
+        "technical": (
+            r"(?-i:T[eé]cnic[oa])(?:\s+(?:en|o|y|superior|medio|profesional|a\s+nivel)\b"
+            r"|(?=\s*(?:[,;/)]|$)))|t[eé]cnic[oa]s? (?:superior|medio)\b"
+            r"|(?:t[ií]tulo|carrera|estudios|formaci[oó]n|nivel) (?:de )?t[eé]cnic[oa]s?\b"
+            r"|tecn[oó]log[oa]s?\b|tecnicatura"
+        ),
+        "bachelor": r"licenciad[oa]s?\b|pregrado|ingenier[ií]a",
+        "master": r"maestr[ií]a|m[aá]ster|mag[ií]ster|mag[ií]stra|post?-?grado",
+        "doctorate": r"doctorado",
+    },
+}
+# Words for a degree that name no level: a first degree.
+_GENERIC = {
+    "en": r"\bdegree\b",
+    "fr": (
+        r"\bdegree\b|dipl[oô]me (?:universitaire|d['’][eé]tudes sup[eé]rieures|sup[eé]rieur"
+        r"|de l['’]enseignement sup[eé]rieur)"
+        r"|(?:[eé]tudes|formation) (?:universitaires?|sup[eé]rieures?)|grade universitaire"
+    ),
+    "es": (
+        r"\bdegree\b|\bgrado\b|t[ií]tulos? (?:universitario|profesional|acad[eé]mico|de grado)"
+        r"|(?:estudios|formaci[oó]n|carrera) (?:universitari[ao]s?|superior(?:es)?)"
+    ),
+}
+# Read as no degree at all, before the English "licence" can take them.
+_NOT_A_DEGREE = {"fr": r"(?!licen[cs]e\s+de\s+condui)"}
 
 
-def education_level(text: str) -> str | None:
-    """The level of the degree a requirement phrase names first; None when it names none."""
-    match = _LEVEL.search(text)
+def _level_pattern(specific: dict[str, str], exclude: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-]){exclude}(?:"
+        + "|".join(f"(?P<{level}>{p})" for level, p in specific.items())
+        + ")",
+        re.IGNORECASE,
+    )
+
+
+_LEVEL = {"en": _level_pattern(_SPECIFIC, "")} | {
+    lang: _level_pattern(
+        {level: f"{local[level]}|{p}" for level, p in _SPECIFIC.items()}, _NOT_A_DEGREE.get(lang, "")
+    )
+    for lang, local in _LOCAL_SPECIFIC.items()
+}
+_DEGREE = {lang: re.compile(pattern, re.IGNORECASE) for lang, pattern in _GENERIC.items()}
+
+
+def education_level(text: str, lang: str = "en") -> str | None:
+    """The level of the degree a requirement phrase names first; None when it names none.
+
+    `lang` ("en", "fr", "es") adds the degrees of that language to the English ones.
+    """
+    match = _LEVEL[lang].search(text)
     if match:
         return match.lastgroup
-    return "bachelor" if _DEGREE.search(text) else None
+    return "bachelor" if _DEGREE[lang].search(text) else None

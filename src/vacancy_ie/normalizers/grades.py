@@ -11,6 +11,10 @@ category just before them on the same line, the word grade / level just after th
 parentheses holding nothing else ("Officer (P3)"). A code joined to an accepted one by "/",
 "or", "to" or "," ("G5 or G6") is accepted with it. A designation followed by a word such as
 "countries", "project" or "Sahel" ("G5 countries", "P3 project") is never a grade.
+
+French and Spanish notices (`lang="fr"`, `"es"`) add their cue words, niveau / classe and
+grado / nivel / clase ("Niveau G5", "Grado: P3"), and their joining words ("P3 ou P4"). Not
+catégorie / categoría, which also grade driving licences and NGO pay scales ("categoría D2").
 """
 
 from __future__ import annotations
@@ -63,11 +67,23 @@ _NOT_GRADE_AFTER = re.compile(
     r"programmes?|programs?|partners?|partnerships?|plus|visa)\b",
     re.IGNORECASE,
 )
-_CUE_BEFORE = re.compile(
-    r"\b(?:(?:grade|level|band|category)s?\b[^\w\n]{0,4}){1,2}$", re.IGNORECASE
-)
+# French and Spanish cue words, and the words that join a range ("P3 ou P4", "G5 o G6").
+_LOCAL_CUES = {"fr": r"niveaux?|classes?", "es": r"grados?|nivel(?:es)?|clases?"}
+_LOCAL_JOINS = {"fr": r"ou|à|a|et", "es": r"o|a|y"}
+_CUE_BEFORE = {
+    "en": re.compile(r"\b(?:(?:grade|level|band|category)s?\b[^\w\n]{0,4}){1,2}$", re.IGNORECASE)
+} | {
+    lang: re.compile(
+        rf"\b(?:(?:(?:grade|level|band|category)s?|{cues})\b[^\w\n]{{0,4}}){{1,2}}$",
+        re.IGNORECASE,
+    )
+    for lang, cues in _LOCAL_CUES.items()
+}
 _CUE_AFTER = re.compile(r"[ \t]*-?(?:level|grade)\b", re.IGNORECASE)
-_JOIN = re.compile(r"[ \t]*(?:/|,|-|–|or\b|to\b|and\b)[ \t]*$")
+_JOIN = {"en": re.compile(r"[ \t]*(?:/|,|-|–|or\b|to\b|and\b)[ \t]*$")} | {
+    lang: re.compile(rf"[ \t]*(?:/|,|-|–|(?:or|to|and|{joins})\b)[ \t]*$")
+    for lang, joins in _LOCAL_JOINS.items()
+}
 _IN_PARENS = re.compile(r"(?:[ \t]*(?:/|,|-|–|or\b|to\b)[ \t]*[A-Z]{1,4}[ \t-]?\w{1,2})?\)")
 _SCHEME_ALIAS = {"GS": "G"}
 
@@ -112,16 +128,19 @@ def normalize_grade(text: str) -> str | None:
     return _code(scheme, n)
 
 
-def _has_cue(text: str, start: int, end: int) -> bool:
+def _has_cue(text: str, start: int, end: int, lang: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40):start]
-    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text, end):
+    if _CUE_BEFORE[lang].search(before) or _CUE_AFTER.match(text, end):
         return True
     return before.endswith("(") and bool(_IN_PARENS.match(text, end))
 
 
-def find_grades(text: str) -> list[tuple[int, int, str]]:
-    """Grade designations in a text as (start, end, code), tight and without cue words."""
+def find_grades(text: str, lang: str = "en") -> list[tuple[int, int, str]]:
+    """Grade designations in a text as (start, end, code), tight and without cue words.
+
+    `lang` ("en", "fr", "es") adds the cue words of that language to the English ones.
+    """
     candidates: dict[int, tuple[int, str, bool]] = {}
     for finder, needs_cue, scheme in _FINDERS:
         for match in finder.finditer(text):
@@ -138,7 +157,7 @@ def find_grades(text: str) -> list[tuple[int, int, str]]:
         end, code, needs_cue = candidates[start]
         if found and start < found[-1][1]:
             continue
-        joined = bool(found) and bool(_JOIN.match(text[found[-1][1]:start]))
-        if not needs_cue or joined or _has_cue(text, start, end):
+        joined = bool(found) and bool(_JOIN[lang].match(text[found[-1][1]:start]))
+        if not needs_cue or joined or _has_cue(text, start, end, lang):
             found.append((start, end, code))
     return found

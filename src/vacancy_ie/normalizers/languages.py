@@ -10,16 +10,26 @@ the language is the name given and the name is not a common English word.
 `find_languages` looks only for the vocabulary: the languages most often asked for at UN
 duty stations, spelled in English with a capital, plus the French and Spanish names of the
 UN languages and German, in any case.
+
+French and Spanish notices (`lang="fr"`, `"es"`) add that language's names of the whole
+vocabulary, as langcodes gives them, and the forms it lacks ("kiswahili", "castellano",
+feminine "langue française"), in any case and with or without accents. A name outside it
+must be langcodes' own name for the language in that language, and not a common word there
+("mari" is French for husband, "mandar" Spanish for send).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import langcodes
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,35 @@ _FOREIGN_NAMES = {
     "allemand": "de", "alemán": "de", "aleman": "de",
 }
 _OVERRIDES = {"dari": LanguageCode("prs", "Dari")}
+# What langcodes' names in French and Spanish lack.
+_LOCAL_NAMES = {
+    "fr": {
+        "kiswahili": "sw", "kirundi": "rn", "mandarin": "zh", "fulfulde": "ff", "pulaar": "ff",
+        "tamasheq": "tmh",
+    },
+    "es": {
+        "swahili": "sw", "kiswahili": "sw", "castellano": "es", "aymara": "ay", "mandarín": "zh",
+        "tagalo": "tl",
+    },
+}
+# Feminine forms name a language only after "langue" / "lengua" ("la langue française", "lengua
+# inglesa"), not in "Agence Française" or "Cooperación Española". Spanish "china" names the
+# country more often than the language, and is left out.
+_FEMININE_NAMES = {
+    "fr": {
+        "anglaise": "en", "française": "fr", "espagnole": "es", "portugaise": "pt",
+        "chinoise": "zh", "allemande": "de", "italienne": "it",
+    },
+    "es": {
+        "inglesa": "en", "francesa": "fr", "española": "es", "castellana": "es",
+        "portuguesa": "pt", "rusa": "ru", "alemana": "de", "italiana": "it",
+    },
+}
+_AFTER_LANGUE = re.compile(r"\b(?:langues?|lenguas?)\b[^.;:\n]{0,40}$", re.IGNORECASE)
+_COMMON_WORDS = {
+    "fr": FRENCH_STOP_WORDS | {"mari"},
+    "es": SPANISH_STOP_WORDS | {"mandar", "ido"},
+}
 
 
 def _from_langcodes(name: str) -> LanguageCode | None:
@@ -62,6 +101,10 @@ def _from_langcodes(name: str) -> LanguageCode | None:
         language = langcodes.find(name)
     except LookupError:
         return None
+    return _code(language)
+
+
+def _code(language: langcodes.Language) -> LanguageCode | None:
     if len(language.language) == 3:  # "cmn" -> "zh", "swh" -> "sw"; "tw" stays "tw"
         language = language.prefer_macrolanguage()
     if language.script or language.territory or not language.is_valid():
@@ -81,20 +124,79 @@ def _build_vocabulary() -> dict[str, LanguageCode]:
     return vocabulary
 
 
+def _finder(names: Iterable[str]) -> re.Pattern[str]:
+    """English names with their capital and `names` in any case, each a whole word."""
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(_ENGLISH_NAMES, key=len, reverse=True))
+        + "|(?i:"
+        + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+        + r"))(?![\w-])"
+    )
+
+
 _VOCABULARY = _build_vocabulary()
-_FIND = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(n) for n in sorted(_ENGLISH_NAMES, key=len, reverse=True))
-    + "|(?i:"
-    + "|".join(re.escape(n) for n in sorted(_FOREIGN_NAMES, key=len, reverse=True))
-    + r"))(?![\w-])"
-)
+_FIND = _finder(_FOREIGN_NAMES)
+# Latin letters to their unaccented base, one for one, so that offsets in folded text hold.
+_FOLD = {
+    code: base
+    for code in range(0xC0, 0x250)
+    if (base := unicodedata.normalize("NFD", chr(code))[0]) != chr(code) and base.isascii()
+}
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def _local_names(lang: str) -> dict[str, str]:
+    """Folded names in `lang` to codes: the foreign names above, langcodes' names in `lang`
+    for every language of the vocabulary ("haoussa", "criollo haitiano"), and its gaps."""
+    names = {_fold(name): code for name, code in _FOREIGN_NAMES.items()}
+    for code in sorted({found.code for found in _VOCABULARY.values()}):
+        name = langcodes.Language.get(code).display_name(lang).casefold()
+        if "(" not in name:  # "persan (Afghanistan)": not a name anyone writes
+            names.setdefault(_fold(name), code)
+    local = _LOCAL_NAMES[lang] | _FEMININE_NAMES[lang]
+    return names | {_fold(name): code for name, code in local.items()}
+
+
+def _local_vocabulary(names: dict[str, str]) -> dict[str, LanguageCode]:
+    vocabulary = {_fold(name): found for name, found in _VOCABULARY.items()}
+    for name, code in names.items():
+        vocabulary.setdefault(name, LanguageCode(code, langcodes.Language.get(code).display_name()))
+    return vocabulary
+
+
+_LOCAL_NAMES_FOLDED = {lang: _local_names(lang) for lang in _LOCAL_NAMES}
+_LOCAL_VOCABULARY = {lang: _local_vocabulary(n) for lang, n in _LOCAL_NAMES_FOLDED.items()}
+_LOCAL_FIND = {lang: _finder(names) for lang, names in _LOCAL_NAMES_FOLDED.items()}  # on folded text
+_FEMININE = {lang: {_fold(name) for name in names} for lang, names in _FEMININE_NAMES.items()}
+
+
+def _from_local_langcodes(key: str, lang: str) -> LanguageCode | None:
+    """langcodes' language for its own name in `lang` ("créole haïtien" in French)."""
+    try:
+        language = langcodes.find(key, language=lang)
+    except LookupError:
+        return None
+    if _fold(language.display_name(lang).casefold()) != _fold(key):
+        return None
+    return _code(language)
 
 
 @lru_cache(maxsize=1024)
-def normalize_language(name: str) -> LanguageCode | None:
-    """The code and English name of a language name, or None for anything else."""
+def normalize_language(name: str, lang: str = "en") -> LanguageCode | None:
+    """The code and English name of a language name, or None for anything else.
+
+    `lang` ("en", "fr", "es") adds the names in that language to the English ones.
+    """
     key = " ".join(name.split()).casefold()
+    if lang != "en":
+        found = _LOCAL_VOCABULARY[lang].get(_fold(key))
+        if found or not key or key in _COMMON_WORDS[lang]:
+            return found
+        return _from_local_langcodes(key, lang) or normalize_language(key)
     if key in _VOCABULARY:
         return _VOCABULARY[key]
     if not key or key in STOP_WORDS:
@@ -105,8 +207,21 @@ def normalize_language(name: str) -> LanguageCode | None:
     return found
 
 
-def find_languages(text: str) -> list[tuple[int, int, LanguageCode]]:
-    """Language names in a text as (start, end, code), one per name."""
+def find_languages(text: str, lang: str = "en") -> list[tuple[int, int, LanguageCode]]:
+    """Language names in a text as (start, end, code), one per name.
+
+    `lang` ("en", "fr", "es") adds the names in that language to the English ones.
+    """
+    if lang != "en":
+        folded = _fold(text)
+        found = []
+        for match in _LOCAL_FIND[lang].finditer(folded):
+            key = " ".join(match.group().split()).casefold()
+            after_langue = _AFTER_LANGUE.search(folded, max(0, match.start() - 60), match.start())
+            if key in _FEMININE[lang] and not after_langue:
+                continue
+            found.append((match.start(), match.end(), _LOCAL_VOCABULARY[lang][key]))
+        return found
     return [
         (match.start(), match.end(), _VOCABULARY[match.group().casefold()])
         for match in _FIND.finditer(text)

@@ -13,12 +13,12 @@ from typing import Any, Callable, Iterable
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, SpanGroup
 from spacy.training import Example
 from spacy.util import registry
 
 from ..evaluation.scoring import Counts
-from ..keys import CLEAN_EXTENSION, USER_DATA_KEY, register_extensions
+from ..keys import CLEAN_EXTENSION, RECORD_SPANS_KEY, USER_DATA_KEY, register_extensions
 from ..labels import LABELS, split_model_label
 from ..text.cleaning import CleanText
 from .record import Prediction, build_record, record_values, rule_predictions, with_rules
@@ -98,6 +98,46 @@ def gold_values(doc: Doc) -> dict[str, set]:
     return values
 
 
+class RecordSpansComponent(RecordComponent):
+    """v2 of the record component: also writes the spans the record was built from to
+    `doc.spans[RECORD_SPANS_KEY]` (label, `scores` and `origin` attrs), so evaluation and
+    users read on the Doc what the record used."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = doc._.get(CLEAN_EXTENSION) or _identity_clean(doc.text)
+        predictions = self.predictions(doc)
+        combine = getattr(self.build, "combine", None)
+        reference = doc._.reference_date
+        if isinstance(reference, str):
+            reference = date.fromisoformat(reference)
+        used = combine(predictions, cleaned, reference) if combine is not None else predictions
+        spans, scores, origins = [], [], []
+        for pred in used:
+            span = doc.char_span(pred.start, pred.end, alignment_mode="expand",
+                                 label=pred.label if pred.required else pred.label + "_PLUS")
+            if span is not None:
+                spans.append(span)
+                scores.append(pred.score)
+                origins.append(pred.origin)
+        group = SpanGroup(doc, name=RECORD_SPANS_KEY, spans=spans)
+        group.attrs["scores"] = scores
+        group.attrs["origins"] = origins
+        doc.spans[RECORD_SPANS_KEY] = group
+        return super().__call__(doc)
+
+
+def record_spans(doc: Doc) -> list[Prediction]:
+    """The spans `RecordSpansComponent` wrote: what the record was built from."""
+    group = doc.spans.get(RECORD_SPANS_KEY)
+    if group is None:
+        return []
+    out = []
+    for span, score, origin in zip(group, group.attrs["scores"], group.attrs["origins"]):
+        label = span.label_.removesuffix("_PLUS")
+        out.append(Prediction(span.start_char, span.end_char, label, label == span.label_, score, origin))
+    return out
+
+
 @registry.misc("vacancy_ie.RecordBuilder.v1")
 def record_builder_v1() -> Callable[..., dict[str, Any]]:
     """Record builder v1: normalisers of scheme v1, merge by value keeping the strongest."""
@@ -132,3 +172,14 @@ def record_builder_v2(rule_labels: list[str], rule_only_score: float = 0.5) -> C
 def make_record_component(nlp: Language, name: str, spans_key: str,
                           build: Callable[..., dict[str, Any]]) -> RecordComponent:
     return RecordComponent(name, spans_key, build)
+
+
+@Language.factory(
+    "vacancy_ie_record_v2",
+    default_config={"spans_key": "sc", "build": {"@misc": "vacancy_ie.RecordBuilder.v1"}},
+    assigns=["doc._.vacancy", "doc.spans"],
+    default_score_weights=RECORD_SCORE_WEIGHTS,
+)
+def make_record_spans_component(nlp: Language, name: str, spans_key: str,
+                                build: Callable[..., dict[str, Any]]) -> RecordSpansComponent:
+    return RecordSpansComponent(name, spans_key, build)

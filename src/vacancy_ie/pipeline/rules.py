@@ -221,3 +221,26 @@ def extract_shared(text: str) -> tuple[Found, ...]:
     """`extract` without a reference date, memoised: the span suggester and the record builder
     both run the rules on the same notice, and dates are resolved later by the record."""
     return tuple(extract(text))
+
+
+# Kinds of candidate that no rule decided on: a classifier decides what they are.
+UNDECIDED_DATE = "DATE"
+UNDECIDED_LANGUAGE = "LANGUAGE_MENTION"
+
+
+def candidates(text: str) -> list[Found]:
+    """High-recall candidates for a trained classifier: every span `extract` finds (with its
+    rule decision as the label), plus every date, language name, degree phrase and years
+    phrase it left out (a date without a cue, a language in a sentence the rules call
+    boilerplate). Overlaps are kept: the classifier sees each reading."""
+    found = list(extract(text))
+    seen = {(f.start, f.end) for f in found}
+    extra = [Found(s, e, UNDECIDED_DATE) for s, e in find_dates(text)]
+    extra += [Found(s, e, UNDECIDED_LANGUAGE) for s, e, _ in find_languages(text)]
+    extra += [Found(f.start, f.end, f.label, f.attrs) for f in find_education_spans(text)]
+    extra += [Found(f.start, f.end, f.label, f.attrs) for f in find_experience_spans(text)]
+    for span in extra:
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            found.append(span)
+    return sorted(found, key=lambda f: (f.start, f.end))

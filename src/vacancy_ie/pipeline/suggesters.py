@@ -12,7 +12,7 @@ from spacy.util import registry
 from thinc.api import Ops, get_current_ops
 from thinc.types import Ragged
 
-from ..keys import TRAINING_CANDIDATES_KEY
+from ..keys import CANDIDATES_KEY, TRAINING_CANDIDATES_KEY
 from .rules import extract_shared
 
 
@@ -42,6 +42,31 @@ def build_ents_suggester(rules: bool = True) -> Callable[[Iterable[Doc], Optiona
             spans.append(ordered)
             lengths.append(len(ordered))
         flat = [pair for doc_spans in spans for pair in doc_spans]
+        data = ops.asarray2i(flat) if flat else ops.alloc2i(0, 2)
+        return Ragged(data, ops.asarray1i(lengths))
+
+    return suggest
+
+
+@registry.misc("vacancy_ie.CandidatesSuggester.v1")
+def build_candidates_suggester(groups: Optional[List[str]] = None
+                               ) -> Callable[[Iterable[Doc], Optional[Ops]], Ragged]:
+    """Candidates read from the Doc: the entities, the span groups `groups` that upstream
+    components wrote (the rules' candidates), and in training the gold spans the corpus
+    reader puts under `training_candidates`. Unlike v1 it runs no rules itself."""
+    groups = [CANDIDATES_KEY] if groups is None else groups
+
+    def suggest(docs: Iterable[Doc], *, ops: Optional[Ops] = None) -> Ragged:
+        ops = ops or get_current_ops()
+        flat: List[tuple[int, int]] = []
+        lengths: List[int] = []
+        for doc in docs:
+            found = {(e.start, e.end) for e in doc.ents}
+            for key in (*groups, TRAINING_CANDIDATES_KEY):
+                found |= {(s.start, s.end) for s in doc.spans.get(key, [])}
+            ordered = sorted(found)
+            flat.extend(ordered)
+            lengths.append(len(ordered))
         data = ops.asarray2i(flat) if flat else ops.alloc2i(0, 2)
         return Ragged(data, ops.asarray1i(lengths))
 

@@ -1,0 +1,47 @@
+"""The rules as a pipeline component: once per notice, every candidate span the rule-based
+extractor proposes goes to `doc.spans[CANDIDATES_KEY]`, labelled with the rules' own reading
+(its trained-class name, `DATE` / `LANGUAGE_MENTION` where no rule decided).
+
+Downstream components read that span group: the suggester offers its spans to the span
+classifier, and the classifier's features say which reading the rules gave. Nothing is
+memoised between components: the Doc carries it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from ..keys import CANDIDATES_KEY
+from ..labels import LABELS, model_label
+from .rules import UNDECIDED_DATE, UNDECIDED_LANGUAGE, candidates
+
+# Every label a candidate can carry, in a fixed order (the classifier's feature columns).
+CANDIDATE_KINDS: tuple[str, ...] = tuple(
+    kind for name, label in LABELS.items()
+    for kind in ((name, name + label.soft_suffix) if label.soft_suffix else (name,))
+) + (UNDECIDED_DATE, UNDECIDED_LANGUAGE)
+
+
+class CandidatesComponent:
+    """Writes the rules' candidates of each notice to `doc.spans[key]`."""
+
+    def __init__(self, name: str, key: str) -> None:
+        self.name = name
+        self.key = key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for found in candidates(doc.text):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand",
+                                 label=model_label(found.label, found.attrs) if found.attrs else found.label)
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.key] = SpanGroup(doc, name=self.key, spans=spans)
+        return doc
+
+
+@Language.factory("vacancy_ie_candidates", default_config={"key": CANDIDATES_KEY},
+                  assigns=["doc.spans"])
+def make_candidates_component(nlp: Language, name: str, key: str) -> CandidatesComponent:
+    return CandidatesComponent(name, key)

@@ -1,0 +1,107 @@
+"""The span classifier's model with context: what a span says, what its surroundings say,
+and what the rules say about it.
+
+spaCy's `spacy.SpanCategorizer.v1` reduces the span's own token vectors. This model
+concatenates three views before its output layer: that reduction; a reduction of a window of
+`window` tokens on each side (the clause with "is an asset" or "of which", the cue before a
+date); and `features.doc_features` (the rules' reading of the span, the heading it sits
+under). The neural views are trained end to end with the shared tok2vec.
+"""
+
+from __future__ import annotations
+
+from typing import List, Tuple
+
+import numpy
+from spacy.ml.extract_spans import extract_spans
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import Model, chain, list2ragged
+from thinc.types import Floats2d, Ragged
+
+from .features import N_FEATURES, doc_features
+
+
+def _widened(ops, X: Ragged, spans: Ragged, window: int) -> Ragged:
+    """Each span grown by `window` tokens on each side, within its document."""
+    data = ops.to_numpy(spans.dataXd).copy()
+    row = 0
+    for length, count in zip(ops.to_numpy(X.lengths), ops.to_numpy(spans.lengths)):
+        block = data[row:row + count]
+        block[:, 0] = numpy.maximum(0, block[:, 0] - window)
+        block[:, 1] = numpy.minimum(length, block[:, 1] + window)
+        row += count
+    return Ragged(ops.asarray2i(data), spans.lengths)
+
+
+def _features(ops, docs: List[Doc], spans: Ragged) -> Floats2d:
+    data = ops.to_numpy(spans.dataXd)
+    rows, row = [], 0
+    for doc, count in zip(docs, ops.to_numpy(spans.lengths)):
+        rows.append(doc_features(doc, data[row:row + count]))
+        row += count
+    return ops.asarray2f(numpy.concatenate(rows) if rows else numpy.zeros((0, N_FEATURES), dtype="f"))
+
+
+def _views(model: Model, docs: List[Doc], spans: Ragged, is_train: bool):
+    vectors, span_view, context_view, _ = model.layers
+    X, back_vectors = vectors(docs, is_train)
+    A, back_span = span_view((X, spans), is_train)
+    B, back_context = context_view((X, _widened(model.ops, X, spans, model.attrs["window"])), is_train)
+    H = model.ops.xp.hstack([A, B, _features(model.ops, docs, spans)])
+
+    def backprop(dH: Floats2d) -> None:
+        d_span, _ = back_span(model.ops.as_contig(dH[:, :A.shape[1]]))
+        d_context, _ = back_context(model.ops.as_contig(dH[:, A.shape[1]:A.shape[1] + B.shape[1]]))
+        back_vectors(Ragged(d_span.data + d_context.data, d_span.lengths))
+
+    return H, backprop
+
+
+def _forward(model: Model, inputs: Tuple[List[Doc], Ragged], is_train: bool):
+    docs, spans = inputs
+    H, back_views = _views(model, docs, spans, is_train)
+    Y, back_head = model.layers[3](H, is_train)
+
+    def backprop(dY: Floats2d) -> Tuple[List[Doc], Ragged]:
+        back_views(back_head(dY))
+        return inputs  # no gradient for docs and span indices
+
+    return Y, backprop
+
+
+def _init(model: Model, X: Tuple[List[Doc], Ragged] | None = None, Y: Floats2d | None = None) -> None:
+    vectors, span_view, context_view, head = model.layers
+    if X is None:
+        for layer in model.layers:
+            layer.initialize()
+        return
+    docs, spans = X
+    vectors.initialize(X=docs)
+    tokens = vectors.predict(docs)
+    span_view.initialize(X=(tokens, spans))
+    context_view.initialize(X=(tokens, _widened(model.ops, tokens, spans, model.attrs["window"])))
+    H, _ = _views(model, docs, spans, is_train=False)
+    head.initialize(X=H, Y=Y)
+
+
+@registry.architectures("vacancy_ie.ContextSpanCategorizer.v1")
+def build_context_span_categorizer(
+    tok2vec: Model[List[Doc], List[Floats2d]],
+    reducer: Model[Ragged, Floats2d],
+    context_reducer: Model[Ragged, Floats2d],
+    hidden: Model[Floats2d, Floats2d],
+    scorer: Model[Floats2d, Floats2d],
+    window: int = 8,
+) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
+    """Span, context window and rule features, concatenated, then `hidden` and `scorer`."""
+    model = Model(
+        "context_spancat", _forward, init=_init,
+        layers=[chain(tok2vec, list2ragged()), chain(extract_spans(), reducer),
+                chain(extract_spans(), context_reducer), chain(hidden, scorer)],
+        attrs={"window": window},
+    )
+    model.set_ref("tok2vec", tok2vec)
+    model.set_ref("reducer", reducer)
+    model.set_ref("scorer", scorer)
+    return model

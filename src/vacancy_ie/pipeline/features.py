@@ -1,0 +1,124 @@
+"""What the rules know about a candidate span, as numbers for the span classifier.
+
+The classifier decides; these features tell it what a careful reader looks at around a span
+beyond the few tokens the tok2vec sees: which reading the rules gave it (`CANDIDATE_KINDS`),
+the cue words of its clause, the heading it sits under ("Desirable:", "Preferred
+qualifications"), whether that heading opens the qualifications part, a deadline or posting
+cue before it on its line, and wording that makes years a route increment ("additional") or a
+sub-requirement ("of which"). They are cheap regexes on `doc.text`, computed per notice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import numpy
+from spacy.tokens import Doc
+
+from ..keys import CANDIDATES_KEY
+from ..normalizers import is_boilerplate_language_sentence, is_desirable
+from .candidates import CANDIDATE_KINDS
+from .rules import _DEADLINE_CUE, _POSTED_CUE, _QUALIFICATION_HEADING, _clause_around
+
+_REQUIRED_CUE = re.compile(r"\b(?:required|requirements?|essential|mandatory|must|minimum|compulsory"
+                           r"|exigée?s?|requise?s?|obligatoire|indispensable|imprescindible|requerid[oa]s?"
+                           r"|obligatori[oa])\b", re.IGNORECASE)
+_INCREMENT = re.compile(r"\b(?:additional|further|extra|supplémentaires?|adicionales?)\b", re.IGNORECASE)
+_SUB_REQUIREMENT = re.compile(r"\b(?:of which|including|among which|within which|dont|de los cuales"
+                              r"|incluyendo|y compris)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-•*·▪●◦–]|\d{1,2}[.)]|[a-z][.)])\s")
+_CUE_NAMES = ("clause_desirable", "clause_required", "sentence_boilerplate", "heading_desirable",
+              "heading_required", "in_qualifications", "deadline_cue", "posted_cue", "increment",
+              "sub_requirement", "short_line", "bullet", "position")
+FEATURE_NAMES: tuple[str, ...] = (
+    tuple(f"rule={k}" for k in CANDIDATE_KINDS) + tuple(f"near={k}" for k in CANDIDATE_KINDS) + _CUE_NAMES)
+N_FEATURES = len(FEATURE_NAMES)
+_HEADING_LOOKBACK = 15  # lines
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that names a section: ends with a colon, or carries a section or
+    requirement cue ("Preferred qualifications", "Assets"). List items are not headings."""
+    words = line.split()
+    if not 0 < len(words) <= 8 or _BULLET.match(line):
+        return False
+    return line.rstrip().endswith(":") or (len(words) <= 6 and bool(
+        _QUALIFICATION_HEADING.search(line) or is_desirable(line) or _REQUIRED_CUE.search(line)))
+
+
+@dataclass
+class _Layout:
+    """A notice's lines, and which of them are headings, found once per Doc."""
+
+    starts: list[int]
+    ends: list[int]
+    headings: list[int]  # line numbers
+    qualifications_from: int  # first character of the qualifications part (len(text) if none)
+
+    @classmethod
+    def of(cls, text: str) -> "_Layout":
+        starts, ends, headings = [], [], []
+        qualifications_from = len(text)
+        for n, match in enumerate(re.finditer(r"[^\n]*", text)):
+            if starts and match.start() == ends[-1]:
+                continue  # the empty match after each line
+            line = match.group()
+            starts.append(match.start())
+            ends.append(match.end())
+            if _is_heading(line):
+                headings.append(len(starts) - 1)
+                if qualifications_from == len(text) and _QUALIFICATION_HEADING.search(line):
+                    qualifications_from = match.start()
+        return cls(starts, ends, headings, qualifications_from)
+
+    def line_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def heading_above(self, line: int, text: str) -> str:
+        i = bisect.bisect_left(self.headings, line) - 1
+        if i >= 0 and line - self.headings[i] <= _HEADING_LOOKBACK:
+            h = self.headings[i]
+            return text[self.starts[h]:self.ends[h]]
+        return ""
+
+
+def _kinds(doc: Doc) -> list[tuple[int, int, int]]:
+    column = {kind: i for i, kind in enumerate(CANDIDATE_KINDS)}
+    return [(s.start, s.end, column[s.label_]) for s in doc.spans.get(CANDIDATES_KEY, [])
+            if s.label_ in column]
+
+
+def doc_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
+    """One row of `FEATURE_NAMES` per (start, end) token span of `doc`."""
+    text = doc.text
+    layout = _Layout.of(text)
+    kinds = _kinds(doc)
+    k = len(CANDIDATE_KINDS)
+    out = numpy.zeros((len(spans), N_FEATURES), dtype="f")
+    for row, (start, end) in enumerate(spans):
+        start, end = int(start), int(end)
+        for c_start, c_end, column in kinds:
+            if c_start == start and c_end == end:
+                out[row, column] = 1.0
+            elif c_start < end and start < c_end:
+                out[row, k + column] = 1.0
+        if end <= start or end > len(doc):
+            continue
+        s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        n = layout.line_of(s_char)
+        line = text[layout.starts[n]:layout.ends[n]]
+        at = s_char - layout.starts[n]
+        clause = _clause_around(line, at, at + (e_char - s_char))
+        heading = layout.heading_above(n, text)
+        before = line[:at]
+        cues = (is_desirable(clause), bool(_REQUIRED_CUE.search(clause)),
+                is_boilerplate_language_sentence(line), is_desirable(heading),
+                bool(_REQUIRED_CUE.search(heading)), s_char >= layout.qualifications_from,
+                bool(_DEADLINE_CUE.search(before)), bool(_POSTED_CUE.search(before)),
+                bool(_INCREMENT.search(clause)), bool(_SUB_REQUIREMENT.search(before[-60:])),
+                len(line.split()) <= 8, bool(_BULLET.match(line)))
+        out[row, 2 * k:2 * k + len(cues)] = cues
+        out[row, -1] = s_char / max(1, len(text))
+    return out

@@ -1,0 +1,30 @@
+"""The rules component writes every candidate once, on the Doc, with the rules' reading."""
+
+import pytest
+import spacy
+
+
+@pytest.fixture(scope="module")
+def candidates_nlp():
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
+    nlp.add_pipe("vacancy_ie_candidates")
+    return nlp
+
+
+def labels(doc):
+    return {(s.text, s.label_) for s in doc.spans["candidates"]}
+
+
+def test_candidates_label_spans_with_the_rules_reading(candidates_nlp):
+    doc = candidates_nlp("Grade: P-3. Fluency in English is required; knowledge of French is an asset.")
+    assert {("P-3", "GRADE"), ("English", "LANGUAGE"), ("French", "LANGUAGE_DESIRABLE")} <= labels(doc)
+
+
+def test_candidates_keep_what_no_rule_decided(candidates_nlp):
+    doc = candidates_nlp("The office opened on 3 March 2020.\nAlpha's official languages are English and French.")
+    assert ("3 March 2020", "DATE") in labels(doc)
+    assert {("English", "LANGUAGE_MENTION"), ("French", "LANGUAGE_MENTION")} <= labels(doc)
+
+
+def test_candidates_empty_text_gives_empty_group(candidates_nlp):
+    assert len(candidates_nlp("").spans["candidates"]) == 0

@@ -1,0 +1,67 @@
+"""The span classifier's targets: candidates align to gold by overlap where the value is
+normalised from the text, and only exactly for skills (whose value is the wording)."""
+
+import spacy
+from spacy.training import Example
+
+from vacancy_ie.pipeline.classifier import _jaccard
+
+
+def make_classifier():
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
+    nlp.add_pipe("vacancy_ie_candidates")
+    nlp.add_pipe("vacancy_ie_spancat", config={
+        "suggester": {"@misc": "vacancy_ie.CandidatesSuggester.v1"},
+        "model": {"@architectures": "vacancy_ie.ContextSpanCategorizer.v1", "window": 2,
+                  "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 16, "depth": 1,
+                              "embed_size": 500, "window_size": 1, "maxout_pieces": 2,
+                              "subword_features": False, "pretrained_vectors": None},
+                  "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 16},
+                  "context_reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 8},
+                  "hidden": {"@layers": "Maxout.v1", "nO": 16, "nP": 2},
+                  "scorer": {"@layers": "Softmax.v2"}}})
+    return nlp
+
+
+def test_classifier_jaccard():
+    assert _jaccard((0, 4), (1, 4)) == 0.75
+    assert _jaccard((0, 2), (2, 4)) == 0.0
+
+
+def test_classifier_aligns_candidates_by_overlap_except_skills():
+    nlp = make_classifier()
+    text = "Requirements: a Master's degree in law. Knowledge of the case management system."
+    predicted = nlp.get_pipe("vacancy_ie_candidates")(nlp.make_doc(text))
+    rule = next(s for s in predicted.spans["candidates"] if s.label_ == "EDUCATION")
+    reference = nlp.make_doc(text)
+    gold_start = text.index("Master's")
+    reference.spans["sc"] = [
+        reference.char_span(gold_start, text.index(" law") + 4, label="EDUCATION"),
+        reference.char_span(text.index("case management"), text.index(" system"), label="SKILL")]
+    example = Example(predicted, reference)
+    spancat = nlp.get_pipe("vacancy_ie_spancat")
+    predicted.spans["training_candidates"] = [predicted.char_span(text.index("the case"), text.index(" system"))]
+    aligned = {(s.start, s.end, s.label_) for s in spancat._get_aligned_spans(example)}
+    assert (rule.start, rule.end, "EDUCATION") in aligned  # the rules' wider span is positive
+    skill_candidate = predicted.spans["training_candidates"][0]
+    assert (skill_candidate.start, skill_candidate.end, "SKILL") not in aligned  # a skill must be exact
+
+
+def test_classifier_overfits_and_round_trips(tmp_path):
+    nlp = make_classifier()
+    text = "Grade: P-3. Fluency in English is required; knowledge of French is an asset."
+    reference = nlp.make_doc(text)
+    reference.spans["sc"] = [reference.char_span(text.index("English"), text.index("English") + 7, label="LANGUAGE"),
+                             reference.char_span(text.index("French"), text.index("French") + 6,
+                                                 label="LANGUAGE_DESIRABLE")]
+    examples = [Example(nlp.make_doc(text), reference)]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer, annotates=["vacancy_ie_candidates"])
+    doc = nlp(text)
+    found = {(s.text, s.label_) for s in doc.spans["sc"]}
+    assert found == {("English", "LANGUAGE"), ("French", "LANGUAGE_DESIRABLE")}
+    nlp.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    reloaded = loaded(text)
+    assert {(s.text, s.label_) for s in reloaded.spans["sc"]} == found

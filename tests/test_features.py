@@ -1,0 +1,49 @@
+"""What the rules tell the span classifier about a candidate's surroundings."""
+
+import numpy
+import pytest
+import spacy
+
+from vacancy_ie.pipeline.features import FEATURE_NAMES, doc_features
+
+
+@pytest.fixture(scope="module")
+def candidates_nlp():
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
+    nlp.add_pipe("vacancy_ie_candidates")
+    return nlp
+
+
+def features_of(nlp, text, quote, occurrence=0):
+    doc = nlp(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    span = doc.char_span(start, start + len(quote))
+    row = doc_features(doc, numpy.array([[span.start, span.end]]))[0]
+    return dict(zip(FEATURE_NAMES, row))
+
+
+def test_features_heading_above_a_list_marks_it_desirable(candidates_nlp):
+    text = "Requirements\nFluent English.\n\nDesirable:\n- Portuguese\n- Arabic\n"
+    assert features_of(candidates_nlp, text, "Arabic")["heading_desirable"] == 1.0
+    assert features_of(candidates_nlp, text, "English")["heading_desirable"] == 0.0
+
+
+def test_features_carry_the_rules_reading(candidates_nlp):
+    feats = features_of(candidates_nlp, "Knowledge of French is an asset.", "French")
+    assert feats["rule=LANGUAGE_DESIRABLE"] == 1.0 and feats["rule=LANGUAGE"] == 0.0
+    assert feats["clause_desirable"] == 1.0
+
+
+def test_features_see_increments_and_sub_requirements(candidates_nlp):
+    text = ("Master's degree with 5 years of experience, or Bachelor's degree with two additional "
+            "years of experience.\nSeven years of experience, of which 2 years of experience abroad.")
+    assert features_of(candidates_nlp, text, "two additional years of experience")["increment"] == 1.0
+    assert features_of(candidates_nlp, text, "2 years of experience")["sub_requirement"] == 1.0
+    assert features_of(candidates_nlp, text, "Seven years of experience")["sub_requirement"] == 0.0
+
+
+def test_features_of_no_spans_is_empty(candidates_nlp):
+    doc = candidates_nlp("Nothing here.")
+    assert doc_features(doc, numpy.zeros((0, 2), dtype="i")).shape == (0, len(FEATURE_NAMES))

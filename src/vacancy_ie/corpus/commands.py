@@ -157,13 +157,26 @@ def split(records: Path = RecordsOption,
           out: Path = typer.Option(Path("corpus/splits.json"), help="The split file to write."),
           seed: int = 13,
           test_fraction: float = 0.25, dev_fraction: float = 0.15,
+          extend: Optional[Path] = typer.Option(None, help="A committed split file to grow: its "
+                                                "documents stay where they are; new ones are added."),
+          family_docs: int = typer.Option(40, help="With --extend: notices of the largest new "
+                                          "employers held out whole as the `family` test set."),
           data: Optional[Path] = DataOption) -> None:
-    """Split gold documents into train/dev/test, grouped by employer, stratified by content."""
-    from .splits import check_disjoint, make_splits, split_summary
+    """Split gold documents into train/dev/test (and, growing a split, a held-out `family`
+    set), grouped by employer, stratified by content."""
+    from ..text.cleaning import clean
+    from ..text.language import reading_language
+    from .splits import check_disjoint, extend_splits, make_splits, split_summary
 
     gold = _records(records)
-    employers = _employers(_volume(data), gold)
-    splits = make_splits(gold, employers, seed, test_fraction, dev_fraction)
+    volume = _volume(data)
+    employers = _employers(volume, gold)
+    if extend is not None:
+        languages = {r.id: reading_language(clean(volume.get(r.id, r.source).text).text) for r in gold}
+        splits = extend_splits(_load_splits(extend), gold, employers, languages, seed, family_docs,
+                               test_fraction, dev_fraction)
+    else:
+        splits = make_splits(gold, employers, seed, test_fraction, dev_fraction)
     problems = check_disjoint(splits, employers)
     if problems:
         for problem in problems:

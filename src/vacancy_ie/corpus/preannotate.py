@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from ..pipeline.rules import RULES_VERSION, extract
 from ..text.cleaning import clean
+from ..text.language import reading_language
 from .records import AnnotationRecord, Span
 from .volume import Notice
 
@@ -18,7 +19,7 @@ def preannotate(notice: Notice, nlp: Language, dropped: Counter) -> AnnotationRe
     cleaned = clean(notice.text)
     doc = nlp.make_doc(cleaned.text)
     spans = []
-    for found in extract(cleaned.text, notice.reference_date):
+    for found in extract(cleaned.text, notice.reference_date, reading_language(cleaned.text)):
         doc_span = doc.char_span(found.start, found.end, alignment_mode="strict")
         if doc_span is None:
             dropped[found.label] += 1

@@ -9,19 +9,30 @@ from pathlib import Path
 
 from ..corpus.records import AnnotationRecord, read_records
 from ..corpus.volume import DataVolume
+from ..text.cleaning import clean
+from ..text.language import reading_language
 from .agreement import agreement_result, paired_docs
 from .html_report import html_report, write_review_pages
 from .report import markdown_report, metrics_document
 from .systems import System, SystemResult, eval_docs, rules_system, run_systems
 
 
-def split_gold(records: Path, splits: Path, split: str) -> list[AnnotationRecord]:
-    """The gold records of one split; ValueError when the split file does not have it."""
+def split_gold(records: Path, splits: Path, split: str, volume: DataVolume | None = None,
+               lang: str | None = None) -> list[AnnotationRecord]:
+    """The gold records of one split (only those in `lang` when given: the language is read
+    from the text as the pipeline reads it); ValueError when the split file does not have it."""
     split_ids = json.loads(splits.read_text()).get(split)
     if not split_ids:
         raise ValueError(f"split {split!r} not in {splits}")
     wanted = set(split_ids)
-    return [r for r in read_records(records) if r.id in wanted and r.status == "gold"]
+    gold = [r for r in read_records(records) if r.id in wanted and r.status == "gold"]
+    if lang is not None:
+        if volume is None:
+            raise ValueError("choosing by language needs the data volume")
+        gold = [r for r in gold if reading_language(clean(volume.get(r.id, r.source).text).text) == lang]
+        if not gold:
+            raise ValueError(f"split {split!r} has no {lang!r} notices")
+    return gold
 
 
 def evaluation_run(gold: list[AnnotationRecord], volume: DataVolume, pipelines: dict[str, System],

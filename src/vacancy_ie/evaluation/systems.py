@@ -21,6 +21,7 @@ from ..labels import LABELS
 from ..pipeline.components import record_spans
 from ..pipeline.record import Prediction, build_record, record_values, rule_predictions
 from ..text.cleaning import CleanText, clean
+from ..text.language import reading_language
 from .analysis import SpanError, span_errors
 from .scoring import Counts, ScoredSpan, exact_counts, overlap_counts, span_value
 
@@ -82,8 +83,9 @@ def scored_spans(preds: Iterable[Prediction], cleaned: CleanText, doc_id: str,
 def rules_system(doc: EvalDoc) -> SystemOutput:
     """The rule-based extractor: the baseline every trained pipeline must beat."""
     cleaned = clean(doc.raw)
-    preds = rule_predictions(cleaned.text)
-    record = build_record(preds, cleaned, doc.id, doc.reference_date)
+    lang = reading_language(cleaned.text)
+    preds = rule_predictions(cleaned.text, lang)
+    record = build_record(preds, cleaned, doc.id, doc.reference_date, language=lang)
     return SystemOutput(scored_spans(preds, cleaned, doc.id, doc.reference_date), record_values(record))
 
 

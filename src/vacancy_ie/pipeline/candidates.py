@@ -12,8 +12,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
-from ..keys import CANDIDATES_KEY
+from ..keys import CANDIDATES_KEY, register_extensions
 from ..labels import LABELS, model_label
+from ..text.language import reading_language
 from .rules import UNDECIDED_DATE, UNDECIDED_LANGUAGE, candidates
 
 # Every label a candidate can carry, in a fixed order (the classifier's feature columns).
@@ -24,15 +25,18 @@ CANDIDATE_KINDS: tuple[str, ...] = tuple(
 
 
 class CandidatesComponent:
-    """Writes the rules' candidates of each notice to `doc.spans[key]`."""
+    """Writes the rules' candidates of each notice to `doc.spans[key]`, and the language the
+    rules read it in to `doc._.language` (the record reports it)."""
 
     def __init__(self, name: str, key: str) -> None:
         self.name = name
         self.key = key
+        register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.language = reading_language(doc.text)
         spans = []
-        for found in candidates(doc.text):
+        for found in candidates(doc.text, doc._.language):
             span = doc.char_span(found.start, found.end, alignment_mode="expand",
                                  label=model_label(found.label, found.attrs) if found.attrs else found.label)
             if span is not None:

@@ -63,7 +63,8 @@ class RecordComponent:
         reference = doc._.reference_date
         if isinstance(reference, str):
             reference = date.fromisoformat(reference)
-        doc._.vacancy = self.build(self.predictions(doc), cleaned, doc._.source or "<doc>", reference)
+        doc._.vacancy = self.build(self.predictions(doc), cleaned, doc._.source or "<doc>", reference,
+                                   language=doc._.language)
         doc._.set(CLEAN_EXTENSION, None)  # the map is large and not serialisable: done with it
         return doc
 

@@ -35,8 +35,8 @@ class Prediction:
     origin: Literal["model", "rules", "both"] = "model"
 
 
-def empty_record(source: str, error: str | None = None) -> dict[str, Any]:
-    return {"source": source, "error": error,
+def empty_record(source: str, error: str | None = None, language: str | None = None) -> dict[str, Any]:
+    return {"source": source, "error": error, "language": language,
             **{label.field: [] if label.many else None for label in LABELS.values()}}
 
 
@@ -73,17 +73,19 @@ def _field(label: Label, preds: list[Prediction], cleaned: CleanText, context: C
 
 
 def build_record(predictions: Iterable[Prediction], cleaned: CleanText, source: str,
-                 reference: date | None = None, today: Callable[[], date] = date.today) -> dict[str, Any]:
+                 reference: date | None = None, today: Callable[[], date] = date.today,
+                 language: str | None = None) -> dict[str, Any]:
     """Normalise the predicted spans of one notice into its record.
 
     Year-less dates resolve against `reference`, else the notice's own posting date, else
-    today. Day/month order follows the notice's own unambiguous dates.
+    today. Day/month order follows the notice's own unambiguous dates. `language` (the
+    notice's, as detected upstream) picks the normalisers' language and is recorded.
     """
     by_label: dict[str, list[Prediction]] = {name: [] for name in LABELS}
     for pred in predictions:
         by_label[pred.label].append(pred)
-    record = empty_record(source)
-    context = Context(reference, infer_date_order(cleaned.text))
+    record = empty_record(source, language=language)
+    context = Context(reference, infer_date_order(cleaned.text), language or "en")
     anchors = [label for label in LABELS.values() if label.anchors_dates]
     for label in anchors:
         record[label.field] = _field(label, by_label[label.name], cleaned, context)
@@ -111,11 +113,11 @@ def record_values(record: dict[str, Any]) -> dict[str, set[Hashable]]:
             for name, label in LABELS.items()}
 
 
-def rule_predictions(text: str) -> list[Prediction]:
+def rule_predictions(text: str, lang: str = "en") -> list[Prediction]:
     """The rule-based extractor's spans as predictions, with no confidence of their own yet
     (dates are resolved by `build_record`, against the record's reference date)."""
     return [Prediction(f.start, f.end, f.label, not LABELS[f.label].is_soft(f.attrs), 0.0, "rules")
-            for f in extract_shared(text)]
+            for f in extract_shared(text, lang)]
 
 
 def with_rules(model: list[Prediction], rules: list[Prediction], rule_labels: Iterable[str],

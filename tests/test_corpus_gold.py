@@ -1,5 +1,6 @@
 """The committed gold against the real data volume (slow: reads all of it; CI runs it)."""
 
+import itertools
 import json
 from pathlib import Path
 
@@ -31,11 +32,9 @@ def test_corpus_gold_matches_volume_and_validates(volume):
 def test_corpus_splits_are_employer_disjoint_and_cover_gold(volume):
     splits = json.loads((ROOT / "corpus" / "splits.json").read_text())
     gold = {r.id for r in read_records(ROOT / "corpus" / "annotations") if r.status == "gold"}
-    employers = {}
-    for name in ("train", "dev", "test"):
-        employers[name] = {volume.get(i).employer for i in splits[name]}
-    assert not employers["train"] & employers["test"]
-    assert not employers["train"] & employers["dev"]
-    assert not employers["dev"] & employers["test"]
-    assert gold == set(splits["train"]) | set(splits["dev"]) | set(splits["test"])
+    names = ("train", "dev", "test", "family")
+    employers = {name: {volume.get(i).employer for i in splits[name]} for name in names}
+    for a, b in itertools.combinations(names, 2):
+        assert not employers[a] & employers[b], (a, b)
+    assert gold == set().union(*(set(splits[name]) for name in names))
     assert len(splits["test"]) >= 50 and len(splits["dev"]) >= 30

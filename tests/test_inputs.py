@@ -17,6 +17,9 @@ FRENCH = ("Le candidat sera responsable de la mise en oeuvre des activités du p
           "et de la coordination avec les partenaires pour les rapports du programme sur le terrain.")
 SPANISH = ("El asistente apoyará al equipo en la gestión de los proyectos y las actividades del "
            "programa con los socios, por lo que se requiere experiencia en la región para el puesto.")
+GERMAN = ("Die Fachkraft unterstützt das Team bei der Umsetzung der Projekte und ist für die Abstimmung "
+          "mit den Partnern zuständig, wir bieten eine Stelle mit flexiblen Arbeitszeiten und ein "
+          "Umfeld, in dem sie mit uns wachsen kann.")
 
 
 def read_within(paths, seconds=10.0):
@@ -38,8 +41,7 @@ def relative(items, root):
     (b"   \n\t", "empty input"),
     (b"\x00\x01\x02binary", "binary file"),
     (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "binary file"),
-    (FRENCH.encode(), "not English"),
-    (SPANISH.encode(), "not English"),
+    (GERMAN.encode(), "not English, French or Spanish (looks like 'de')"),
     (b"x" * (MAX_BYTES + 1), "too large"),
 ])
 def test_inputs_reject_bad_input_with_clear_error(data, error):
@@ -47,7 +49,7 @@ def test_inputs_reject_bad_input_with_clear_error(data, error):
     assert item.text is None and error in item.error
 
 
-@pytest.mark.parametrize("data", [ENGLISH.encode(), "\ufeffGrade P-3".encode("utf-8"), b"<p>P-3</p>"])
+@pytest.mark.parametrize("data", [ENGLISH.encode(), FRENCH.encode(), SPANISH.encode(), "\ufeffGrade P-3".encode("utf-8"), b"<p>P-3</p>"])
 def test_inputs_accept_english_and_short_text(data):
     item = decode(data, "f.txt")
     assert item.error is None and item.text
@@ -84,7 +86,7 @@ def test_inputs_bilingual_notice_is_english():
 
 def test_inputs_shared_function_words_are_not_spanish():
     dutch_like = " ".join(["de", "en", "la", "que", "van", "het", "een", "op", "met", "voor"] * 5)
-    assert guess_language(dutch_like) is None
+    assert guess_language(dutch_like) == "nl"  # recognised as Dutch, so it gets a clear error
 
 
 def test_inputs_expand_folders_recursively_in_order(tmp_path):
@@ -170,7 +172,7 @@ def test_inputs_jsonl_lines_fields_and_errors(tmp_path):
              "[1, 2]",
              json.dumps({"id": 7, "title": "no text"}),
              "   ",
-             json.dumps({"text": FRENCH, "lang": "fr"}),
+             json.dumps({"text": GERMAN, "lang": "de"}),
              json.dumps({"text": ENGLISH})]
     path = tmp_path / "notices.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -180,7 +182,7 @@ def test_inputs_jsonl_lines_fields_and_errors(tmp_path):
     assert "not a JSON line" in items[1].error and "not a JSON object" in items[2].error
     assert items[3].error == "no string 'text' field"
     assert (items[3].id, items[3].meta) == ("7", {"title": "no text"})
-    assert "not English" in items[4].error and items[4].meta == {"lang": "fr"}
+    assert "not English, French or Spanish" in items[4].error and items[4].meta == {"lang": "de"}
     assert items[5].error is None and (items[5].id, items[5].meta) == (None, {})
 
 
@@ -206,11 +208,11 @@ def test_inputs_order_and_count_preserved(tmp_path):
     (tmp_path / "f" / "b.txt").write_bytes(b"\x00bin")
     (tmp_path / "f" / "a.txt").write_text(ENGLISH)
     (tmp_path / "one.jsonl").write_text(f'{json.dumps({"text": ENGLISH})}\n{json.dumps({"text": ""})}\n')
-    (tmp_path / "z.txt").write_text(FRENCH)
+    (tmp_path / "z.txt").write_text(GERMAN)
     names = ["z.txt", str(tmp_path / "missing.txt"), "f", "one.jsonl"]
     items = read_within([str(tmp_path / n) if not n.startswith("/") else n for n in names])
     assert [(source, error and error.split(":")[0]) for source, error in relative(items, tmp_path)] == [
-        ("z.txt", "not English (looks like 'fr')"), ("missing.txt", "cannot read"), ("f/a.txt", None),
+        ("z.txt", "not English, French or Spanish (looks like 'de')"), ("missing.txt", "cannot read"), ("f/a.txt", None),
         ("f/b.txt", "binary file, not a text notice"), ("one.jsonl:1", None), ("one.jsonl:2", "empty input")]
 
 

@@ -237,3 +237,36 @@ def test_rules_drop_overlaps_drops_experience_nested_in_skill():
 
 def test_rules_extract_shared_equals_extract_without_reference():
     assert [(f, f.attrs) for f in extract_shared(NOTICE)] == [(f, f.attrs) for f in extract(NOTICE)]
+
+
+FRENCH_NOTICE = ("Date limite de dépôt des candidatures : 20 novembre 2024 à 23h59\nProfil\n"
+                 "Master en économie ou Licence avec au moins cinq (5) ans d'expérience professionnelle.\n"
+                 "La connaissance de l'anglais serait un atout. Maîtrise du français exigée.")
+SPANISH_NOTICE = ("Fecha de cierre: 15 de noviembre de 2024\nRequisitos\n"
+                  "Licenciatura en derecho, mínimo tres años de experiencia. "
+                  "Se valorará el conocimiento del portugués. Dominio del español.")
+
+
+def _facts(found, text):
+    return {(f.label, text[f.start:f.end], tuple(sorted(f.attrs.items()))) for f in found}
+
+
+def test_rules_read_french_cues():
+    facts = _facts(extract(FRENCH_NOTICE, lang="fr"), FRENCH_NOTICE)
+    assert ("DEADLINE", "20 novembre 2024 à 23h59",
+            (("date", "2024-11-20"), ("time", "23:59"), ("timezone", None))) in facts
+    assert ("EDUCATION", "Licence", (("level", "bachelor"), ("required", True))) in facts
+    assert ("EXPERIENCE", "au moins cinq (5) ans d'expérience", (("required", True), ("years", 5))) in facts
+    assert ("LANGUAGE", "anglais", (("code", "en"), ("requirement", "desirable"))) in facts
+    assert ("LANGUAGE", "français", (("code", "fr"), ("requirement", "required"))) in facts
+
+
+def test_rules_read_spanish_cues():
+    facts = _facts(extract(SPANISH_NOTICE, lang="es"), SPANISH_NOTICE)
+    assert ("EDUCATION", "Licenciatura en derecho", (("level", "bachelor"), ("required", True))) in facts
+    assert ("EXPERIENCE", "mínimo tres años de experiencia", (("required", True), ("years", 3))) in facts
+    assert ("LANGUAGE", "portugués", (("code", "pt"), ("requirement", "desirable"))) in facts
+
+
+def test_rules_english_mode_ignores_french_cues():
+    assert not [f for f in extract(FRENCH_NOTICE) if f.label == "EXPERIENCE"]

@@ -46,6 +46,8 @@ def _record_model() -> type[BaseModel]:
         "id": (Optional[str], Field(None, description="the input's own id (JSON Lines inputs)")),
         "meta": (dict[str, Any], Field(default_factory=dict, description="input fields passed through")),
         "error": (Optional[str], Field(None, description="why the input gave no record; items empty")),
+        "language": (Optional[str], Field(None, description="the notice's language as the pipeline read it "
+                                                            "(en, fr or es); null from v1 pipelines")),
     }
     for label in LABELS.values():
         item = _item_model(label)

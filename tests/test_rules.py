@@ -6,7 +6,7 @@ import pytest
 
 from vacancy_ie.pipeline.rules import (
     Found,
-    _drop_overlaps,
+    drop_overlaps,
     extract,
     extract_shared,
     find_date_spans,
@@ -172,26 +172,26 @@ def test_rules_language_in_skill_frame_is_not_a_skill():
 
 
 @pytest.mark.parametrize("outer", ["EXPERIENCE", "EDUCATION"])
-def test_rules_drop_overlaps_keeps_skill_inside(outer):
+def test_rulesdrop_overlaps_keeps_skill_inside(outer):
     spans = [Found(0, 30, outer), Found(10, 25, "SKILL")]
-    assert _drop_overlaps(spans) == spans
+    assert drop_overlaps(spans) == spans
 
 
 @pytest.mark.parametrize("inner", ["LANGUAGE", "GRADE", "EXPERIENCE", "EDUCATION"])
-def test_rules_drop_overlaps_drops_other_nested_label(inner):
-    assert _drop_overlaps([Found(10, 15, inner), Found(0, 30, "EDUCATION")]) == [Found(0, 30, "EDUCATION")]
+def test_rulesdrop_overlaps_drops_other_nested_label(inner):
+    assert drop_overlaps([Found(10, 15, inner), Found(0, 30, "EDUCATION")]) == [Found(0, 30, "EDUCATION")]
 
 
-def test_rules_drop_overlaps_drops_skill_crossing_the_outer_span():
-    assert _drop_overlaps([Found(0, 30, "EXPERIENCE"), Found(25, 40, "SKILL")]) == [Found(0, 30, "EXPERIENCE")]
+def test_rulesdrop_overlaps_drops_skill_crossing_the_outer_span():
+    assert drop_overlaps([Found(0, 30, "EXPERIENCE"), Found(25, 40, "SKILL")]) == [Found(0, 30, "EXPERIENCE")]
 
 
-def test_rules_drop_overlaps_keeps_the_longer_of_two_same_label_spans():
-    assert _drop_overlaps([Found(5, 10, "SKILL"), Found(0, 20, "SKILL")]) == [Found(0, 20, "SKILL")]
+def test_rulesdrop_overlaps_keeps_the_longer_of_two_same_label_spans():
+    assert drop_overlaps([Found(5, 10, "SKILL"), Found(0, 20, "SKILL")]) == [Found(0, 20, "SKILL")]
 
 
-def test_rules_drop_overlaps_keeps_adjacent_spans_sorted():
-    assert _drop_overlaps([Found(5, 9, "LANGUAGE"), Found(0, 5, "GRADE")]) == [
+def test_rulesdrop_overlaps_keeps_adjacent_spans_sorted():
+    assert drop_overlaps([Found(5, 9, "LANGUAGE"), Found(0, 5, "GRADE")]) == [
         Found(0, 5, "GRADE"), Found(5, 9, "LANGUAGE")]
 
 
@@ -231,8 +231,8 @@ def test_rules_extract_keeps_skill_nested_in_education():
         ("EDUCATION", "Bachelor's degree in knowledge of accounting"), ("SKILL", "accounting")]
 
 
-def test_rules_drop_overlaps_drops_experience_nested_in_skill():
-    assert len(_drop_overlaps([Found(0, 40, "SKILL"), Found(20, 40, "EXPERIENCE")])) == 1
+def test_rulesdrop_overlaps_drops_experience_nested_in_skill():
+    assert len(drop_overlaps([Found(0, 40, "SKILL"), Found(20, 40, "EXPERIENCE")])) == 1
 
 
 def test_rules_extract_shared_equals_extract_without_reference():

@@ -164,15 +164,13 @@ def split(records: Path = RecordsOption,
           data: Optional[Path] = DataOption) -> None:
     """Split gold documents into train/dev/test (and, growing a split, a held-out `family`
     set), grouped by employer, stratified by content."""
-    from ..text.cleaning import clean
-    from ..text.language import reading_language
     from .splits import check_disjoint, extend_splits, make_splits, split_summary
 
     gold = _records(records)
     volume = _volume(data)
     employers = _employers(volume, gold)
     if extend is not None:
-        languages = {r.id: reading_language(clean(volume.get(r.id, r.source).text).text) for r in gold}
+        languages = {r.id: volume.get(r.id, r.source).read_language for r in gold}
         splits = extend_splits(_load_splits(extend), gold, employers, languages, seed, family_docs,
                                test_fraction, dev_fraction)
     else:

@@ -7,7 +7,9 @@ from collections import Counter
 
 from spacy.language import Language
 
-from ..pipeline.rules import RULES_VERSION, extract
+from ..labels import LABELS, Context
+from ..normalizers import infer_date_order
+from ..pipeline.rules import RULES_VERSION, drop_overlaps, extract
 from ..text.cleaning import clean
 from ..text.language import reading_language
 from .records import AnnotationRecord, Span
@@ -33,9 +35,6 @@ def model_preannotate(notice: Notice, nlp: Language) -> AnnotationRecord:
     """The spans a trained pipeline's record was built from, with their normalised values as
     attributes, as a silver record for a reviewer to correct. Every mention is kept (the
     record itself merges repeats; the guidelines annotate each)."""
-    from ..labels import LABELS, Context
-    from ..normalizers import infer_date_order
-
     cleaned = clean(notice.text)
     doc = nlp(cleaned.text)
     record = nlp.get_pipe("vacancy_record")
@@ -50,21 +49,9 @@ def model_preannotate(notice: Notice, nlp: Language) -> AnnotationRecord:
         if values is None:
             continue
         attrs = {a.name: values[a.name] for a in LABELS[pred.label].attributes if a.name in values}
-        if pred.label == "LANGUAGE":
-            attrs["requirement"] = values["requirement"]
         start, end = cleaned.to_raw(pred.start, pred.end)
         spans.append(Span(start, end, pred.label, attrs))
+    # the most specific label first, then the longer span
+    kept = drop_overlaps(spans, priority=lambda s: (s.label == "SKILL", -(s.end - s.start), s.start))
     return AnnotationRecord(notice.id, notice.source, notice.sha256, "silver",
-                            nlp.meta.get("name", "model"), _without_overlaps(spans))
-
-
-def _without_overlaps(spans: list[Span]) -> list[Span]:
-    """The scheme's overlap rule on a model's spans: the most specific label first, then longer."""
-    from ..labels import may_nest
-
-    kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.label == "SKILL", -(s.end - s.start), s.start)):
-        if not any(span.start < k.end and k.start < span.end and not (
-                may_nest(k.label, span.label) and k.start <= span.start and span.end <= k.end) for k in kept):
-            kept.append(span)
-    return sorted(kept, key=lambda s: (s.start, s.end))
+                            nlp.meta.get("name", "model"), kept)

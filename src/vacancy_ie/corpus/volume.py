@@ -15,6 +15,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
+from ..text.cleaning import clean
+from ..text.language import reading_language
+
 DATA_ENV = "VACANCY_IE_DATA"
 DEFAULT_ROOT = "../shared"
 POOL_SOURCE = "corpus/unjobs-2024-11.jsonl"
@@ -45,6 +48,11 @@ class Notice:
     @property
     def sha256(self) -> str:
         return sha256(self.text)
+
+    @property
+    def read_language(self) -> str:
+        """The language the pipeline reads the notice in (`lang` is the pool's own label)."""
+        return reading_language(clean(self.text).text)
 
 
 def data_root(root: str | os.PathLike | None = None) -> Path:

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from ..corpus.records import AnnotationRecord, read_records
 from ..corpus.volume import DataVolume
-from ..text.cleaning import clean
-from ..text.language import reading_language
 from .agreement import agreement_result, paired_docs
 from .html_report import html_report, write_review_pages
 from .report import markdown_report, metrics_document
@@ -29,7 +27,7 @@ def split_gold(records: Path, splits: Path, split: str, volume: DataVolume | Non
     if lang is not None:
         if volume is None:
             raise ValueError("choosing by language needs the data volume")
-        gold = [r for r in gold if reading_language(clean(volume.get(r.id, r.source).text).text) == lang]
+        gold = [r for r in gold if volume.get(r.id, r.source).read_language == lang]
         if not gold:
             raise ValueError(f"split {split!r} has no {lang!r} notices")
     return gold

@@ -59,14 +59,22 @@ class RecordComponent:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        cleaned = doc._.get(CLEAN_EXTENSION) or _identity_clean(doc.text)
+        self._set_record(doc, self.predictions(doc))
+        return doc
+
+    @staticmethod
+    def _context(doc: Doc) -> tuple[CleanText, date | None]:
+        """The cleaning map and the reference date the record is built against."""
         reference = doc._.reference_date
         if isinstance(reference, str):
             reference = date.fromisoformat(reference)
-        doc._.vacancy = self.build(self.predictions(doc), cleaned, doc._.source or "<doc>", reference,
+        return doc._.get(CLEAN_EXTENSION) or _identity_clean(doc.text), reference
+
+    def _set_record(self, doc: Doc, predictions: list[Prediction]) -> None:
+        cleaned, reference = self._context(doc)
+        doc._.vacancy = self.build(predictions, cleaned, doc._.source or "<doc>", reference,
                                    language=doc._.language)
         doc._.set(CLEAN_EXTENSION, None)  # the map is large and not serialisable: done with it
-        return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
@@ -105,13 +113,9 @@ class RecordSpansComponent(RecordComponent):
     users read on the Doc what the record used."""
 
     def __call__(self, doc: Doc) -> Doc:
-        cleaned = doc._.get(CLEAN_EXTENSION) or _identity_clean(doc.text)
         predictions = self.predictions(doc)
         combine = getattr(self.build, "combine", None)
-        reference = doc._.reference_date
-        if isinstance(reference, str):
-            reference = date.fromisoformat(reference)
-        used = combine(predictions, cleaned, reference) if combine is not None else predictions
+        used = combine(predictions, *self._context(doc)) if combine is not None else predictions
         spans, scores, origins = [], [], []
         for pred in used:
             span = doc.char_span(pred.start, pred.end, alignment_mode="expand",
@@ -124,7 +128,8 @@ class RecordSpansComponent(RecordComponent):
         group.attrs["scores"] = scores
         group.attrs["origins"] = origins
         doc.spans[RECORD_SPANS_KEY] = group
-        return super().__call__(doc)
+        self._set_record(doc, predictions)
+        return doc
 
 
 def record_spans(doc: Doc) -> list[Prediction]:

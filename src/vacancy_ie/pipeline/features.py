@@ -61,7 +61,7 @@ class _Layout:
     def of(cls, text: str) -> "_Layout":
         starts, ends, headings = [], [], []
         qualifications_from = len(text)
-        for n, match in enumerate(re.finditer(r"[^\n]*", text)):
+        for match in re.finditer(r"[^\n]*", text):
             if starts and match.start() == ends[-1]:
                 continue  # the empty match after each line
             line = match.group()

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from ..labels import may_nest
 from ..normalizers import (
@@ -264,10 +264,15 @@ def find_skill_spans(text: str, lang: str = "en") -> list[Found]:
     return found
 
 
-def _drop_overlaps(spans: list[Found]) -> list[Found]:
-    """Keep the scheme's overlap rule: longer span first; a SKILL may sit inside EDU/EXP."""
-    kept: list[Found] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+_Spanned = TypeVar("_Spanned")  # anything with start, end and label: Found, corpus Span
+
+
+def drop_overlaps(spans: Iterable[_Spanned],
+                  priority: Callable[[Any], Any] = lambda s: (-(s.end - s.start), s.start)) -> list[_Spanned]:
+    """Keep the scheme's overlap rule on spans with start, end and label: the first by
+    `priority` (default: longer first) wins; a SKILL may sit inside EDUCATION/EXPERIENCE."""
+    kept: list = []
+    for span in sorted(spans, key=priority):
         clash = any(span.start < k.end and k.start < span.end and not (
             may_nest(k.label, span.label) and k.start <= span.start and span.end <= k.end)
             for k in kept)
@@ -284,7 +289,7 @@ def extract(text: str, reference: date | None = None, lang: str = "en") -> list[
     spans += find_education_spans(text, lang)
     spans += find_experience_spans(text, lang)
     spans += find_skill_spans(text, lang)
-    return _drop_overlaps(spans)
+    return drop_overlaps(spans)
 
 
 @lru_cache(maxsize=256)

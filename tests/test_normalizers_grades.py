@@ -91,5 +91,7 @@ def test_grades_find_rejects(text):
     assert find_grades(text) == []
 
 
-def test_grades_find_needs_cue_on_same_line():
-    assert find_grades("Grade:\nP3") == []
+def test_grades_find_takes_a_short_label_on_the_line_above():
+    assert find_grades("Grade:\nP3") == [(7, 9, "P-3")]
+    assert find_grades("Grade Level:\n\nG-4\n") == [(14, 17, "G-4")]
+    assert find_grades("Staff are paid according to their grade\nP3") == []

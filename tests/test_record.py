@@ -101,3 +101,13 @@ def test_record_builder_v2_rejects_unknown_labels():
 
     with pytest.raises(ValueError, match="not labels of the scheme"):
         record_builder_v2(["SALARY"])
+
+
+def test_record_experience_route_increment_is_the_route_total():
+    raw = ("A minimum of seven years of experience is required. A first-level degree with two "
+           "additional years of qualifying experience may be accepted.")
+    text = clean(raw).text
+    preds = [Prediction(text.index(q), text.index(q) + len(q), "EXPERIENCE", True, 0.9)
+             for q in ("seven years of experience", "two additional years of qualifying experience")]
+    record = build_record(preds, clean(raw), "n.txt", date(2024, 11, 1))
+    assert [item["years"] for item in record["experience"]] == [7, 9]

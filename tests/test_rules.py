@@ -270,3 +270,75 @@ def test_rules_read_spanish_cues():
 
 def test_rules_english_mode_ignores_french_cues():
     assert not [f for f in extract(FRENCH_NOTICE) if f.label == "EXPERIENCE"]
+
+
+@pytest.mark.parametrize("text, phrase, level", [
+    ("Education: High school diploma or equivalent.", "High school diploma or equivalent", "secondary"),
+    ("Master degree or equivalent in social sciences, public health, or a related field.",
+     "Master degree or equivalent in social sciences, public health, or a related field", "master"),
+    ("First-level university degree or higher is required.", "First-level university degree or higher",
+     "bachelor"),
+    ("Graduate school programme (second university degree or equivalent, or higher).",
+     "Graduate school programme (second university degree or equivalent, or higher)", "master"),
+])
+def test_rules_education_degree_with_or_equivalent_and_field(text, phrase, level):
+    assert found(text, find_education_spans(text)) == [("EDUCATION", phrase, {"level": level, "required": True})]
+
+
+def test_rules_education_degree_of_is_not_a_degree():
+    assert find_education_spans("The role needs a high degree of autonomy.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The assistant reports to the Liaison Officer (P-4).",
+    "Staff members in the Professional category up to and including the D-2 level may apply.",
+    "the Programme Participant Protection Policy (P4), the Child Safeguarding Policy",
+])
+def test_rules_grade_of_another_post_is_left_out(text):
+    assert found(text, extract(text), "GRADE") == []
+
+
+def test_rules_grade_after_a_field_label():
+    text = "NIVEL DE REMUNERACIÓN: SC4\n"
+    assert found(text, extract(text, lang="es"), "GRADE") == [("GRADE", "SC4", {"code": "SC-4"})]
+
+
+def test_rules_experience_bare_years_in_a_sentence_about_experience():
+    text = "Experience: a minimum of 10 years in programme management."
+    assert found(text, find_experience_spans(text)) == [
+        ("EXPERIENCE", "a minimum of 10 years", {"years": 10, "required": True})]
+    assert find_experience_spans("The contract lasts 2 years.") == []
+
+
+def test_rules_experience_additional_years_are_in_the_span():
+    text = "A first-level degree with two additional years of qualifying experience."
+    assert found(text, find_experience_spans(text)) == [
+        ("EXPERIENCE", "two additional years of qualifying experience", {"years": 2, "required": True})]
+
+
+def test_rules_language_list_in_parentheses_takes_the_clause_after_it():
+    text = ("Fluency in English is essential and a good working knowledge of another official language "
+            "(Arabic, Chinese, and Spanish) is desirable.")
+    assert [(t, a["requirement"]) for _, t, a in found(text, find_language_spans(text))] == [
+        ("English", "required"), ("Arabic", "desirable"), ("Chinese", "desirable"), ("Spanish", "desirable")]
+
+
+def test_rules_language_under_a_desirable_heading_is_desirable():
+    text = "Languages:\nFluency in English is required.\n\nDesirable:\nWorking knowledge of French.\n"
+    assert [(t, a["requirement"]) for _, t, a in found(text, find_language_spans(text))] == [
+        ("English", "required"), ("French", "desirable")]
+
+
+@pytest.mark.parametrize("text, lang, label", [
+    ("Job Posting: 06/Nov/2024", "en", "POSTED"),
+    ("Date Opened 11/06/2024", "en", "POSTED"),
+    ("Date de dépublication: 22 novembre 2024", "fr", "DEADLINE"),
+    ("Please send your application via our online system by November 24, 2024.", "en", "DEADLINE"),
+])
+def test_rules_date_cues_of_job_boards(text, lang, label):
+    assert [f.label for f in find_date_spans(text, None, lang)] == [label]
+
+
+def test_rules_period_end_outside_an_application_is_no_deadline():
+    text = "The Council extended the mandate until 15 March 2024."
+    assert find_date_spans(text, None) == []

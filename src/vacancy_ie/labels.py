@@ -22,6 +22,7 @@ from .normalizers import (
     normalize_grade,
     normalize_language,
     parse_date,
+    route_totals,
 )
 from .normalizers.dates import DateOrder
 
@@ -83,6 +84,7 @@ class Label:
     soft: tuple[str, Any] | None = None  # (attribute, value) of a plus rather than a must
     soft_suffix: str = ""  # the trained class of a plus: name + suffix
     anchors_dates: bool = False  # read first; its date anchors year-less dates
+    relate: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None  # items read together
 
     def attr_problems(self, attrs: Mapping[str, Any]) -> list[str]:
         """Say what is wrong with a span's attrs for this label (empty when valid)."""
@@ -207,7 +209,8 @@ LABELS: dict[str, Label] = {
             Attribute("level", lambda v: v is None or v in EDUCATION_LEVELS,
                       "the education level of the route, or null", required=False),
         ), field="experience", value_attributes=("years", "required"), normalise=_experience,
-            item_fields={"years": Optional[int], "required": bool}, weight=0.15, merge_key=("years",), soft=_PLUS, soft_suffix="_ASSET"),
+            item_fields={"years": Optional[int], "required": bool}, weight=0.15, merge_key=("years",), soft=_PLUS, soft_suffix="_ASSET",
+            relate=route_totals),
         Label("SKILL", "a specific skill or knowledge requirement", (_REQUIRED_FLAG,),
               field="skills", value_attributes=("required",), normalise=_skill,
               item_fields={"required": bool}, weight=0.2,

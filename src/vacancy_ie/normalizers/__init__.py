@@ -7,15 +7,16 @@ Spanish add their forms to the English ones, which bilingual notices use; Englis
 reads as it always has.
 """
 
-from .cues import is_boilerplate_language_sentence, is_desirable
+from .cues import is_boilerplate_language_sentence, is_desirable, is_required
 from .dates import ParsedDate, find_dates, infer_date_order, parse_date
 from .education import education_level
-from .experience import min_years
+from .experience import INCREMENT, min_years, route_totals
 from .grades import GRADE_CODES, find_grades, normalize_grade
 from .languages import LanguageCode, find_languages, normalize_language
 
 __all__ = [
     "GRADE_CODES",
+    "INCREMENT",
     "LanguageCode",
     "ParsedDate",
     "education_level",
@@ -25,8 +26,10 @@ __all__ = [
     "infer_date_order",
     "is_boilerplate_language_sentence",
     "is_desirable",
+    "is_required",
     "min_years",
     "normalize_grade",
     "normalize_language",
     "parse_date",
+    "route_totals",
 ]

@@ -132,6 +132,11 @@ def is_desirable(context: str, lang: str = "en") -> bool:
     return bool(cues.desirable.search(context)) and not cues.required.search(context)
 
 
+def is_required(context: str, lang: str = "en") -> bool:
+    """True when the context says a requirement is needed ("required", "essential")."""
+    return bool(_CUES[lang].required.search(context))
+
+
 def is_boilerplate_language_sentence(sentence: str, lang: str = "en") -> bool:
     """True for what the organisation says about its languages, not what it asks of you.
 

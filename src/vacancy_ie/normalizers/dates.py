@@ -54,6 +54,7 @@ _ENGLISH_DATE = (
     rf"{_NUMERIC}"
     rf"|{_DAY}(?:[ \t]+of)?(?:[ \t]+|-){_MONTH}(?:(?:[ \t]*,[ \t]*|[ \t]+|-)(?P<year1>{_YEAR}))?"
     rf"|{_MONTH}[ \t]+{_DAY}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?P<year2>{_YEAR}))?"
+    rf"|{_DAY}/{_MONTH}/(?P<year4>{_YEAR})"  # 06/Nov/2024, as job-board software writes it
 )
 _DATE_CORE = rf"(?:{_WEEKDAY})?(?P<core>{_ENGLISH_DATE})"
 _TIME = (
@@ -269,8 +270,8 @@ def parse_date(
     if parsed is None:
         return None
     day = parsed.date()
-    year3 = match.groupdict().get("year3")
-    if not (match["sep"] or match["isosep"] or match["year1"] or match["year2"] or year3):
+    stated_year = match.groupdict().get("year3") or match["year4"]
+    if not (match["sep"] or match["isosep"] or match["year1"] or match["year2"] or stated_year):
         if reference is None:
             return None
         day = _next_occurrence(day.month, day.day, reference)

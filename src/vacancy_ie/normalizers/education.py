@@ -29,13 +29,14 @@ _SPECIFIC: dict[str, str] = {
         r"|TVET|associate(?:'s|’s|s)? degree|nursing diploma|diploma|certificate"
     ),
     "bachelor": (
-        r"bachelor(?:'s|’s|s)?|first[- ]level (?:university )?degree|undergraduate"
+        r"bachelor(?:'s|’s|s)?|first[- ]level (?:university )?degree|first university degree|undergraduate"
         r"|university diploma|(?-i:B\.?A\.?|B\.?Sc?\.?|LL\.?B|BEng|BBA|BCom)\b"
         r"|(?<!driving )(?<!driver's )licen[cs]e|licenciatura"
     ),
     "master": (
         r"master(?:'s|’s|s)?|advanced (?:university |academic )?degree|post-?graduate"
-        r"|second[- ]level (?:university )?degree|graduate degree"
+        r"|second[- ]level (?:university )?degree|second university degree|graduate degree"
+        r"|graduate (?:school )?(?:programme|program|studies)"
         r"|(?-i:M\.?A|M\.?Sc|MBA|MPH|MPA|MPP|MEng|MSW|MPhil|LL\.?M)\b"
     ),
     "doctorate": r"ph\.? ?d|doctorate|doctoral|d\.?phil|(?-i:MD)\b",

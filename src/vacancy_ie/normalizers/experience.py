@@ -118,3 +118,22 @@ def min_years(text: str, lang: str = "en") -> int | None:
         amount /= 12
     years = int(amount)
     return years if years <= _MAX_YEARS else None
+
+
+# Years that add to a route's base ("a first-level degree with two additional years"): the
+# guidelines record the route's total, so the record adds them to the base it states.
+INCREMENT = re.compile(r"\b(?:additional|further|extra|suppl[ée]mentaires?|adicionales?)\b", re.IGNORECASE)
+
+
+def route_totals(items: list[dict]) -> list[dict]:
+    """Experience items with an increment's years made the route's total: the increment plus
+    the years of the nearest item that is not one ("seven years ... or two additional years"
+    is 7 and 9). Items are dicts with `years`, `text` and `text_start`; others pass unchanged."""
+    bases = [i for i in items if i["years"] is not None and not INCREMENT.search(i["text"])]
+    out = []
+    for item in items:
+        if item["years"] is not None and bases and INCREMENT.search(item["text"]):
+            base = min(bases, key=lambda b: abs(b["text_start"] - item["text_start"]))
+            item = {**item, "years": min(_MAX_YEARS, item["years"] + base["years"])}
+        out.append(item)
+    return out

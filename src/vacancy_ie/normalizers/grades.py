@@ -79,6 +79,15 @@ _CUE_BEFORE = {
     )
     for lang, cues in _LOCAL_CUES.items()
 }
+# A field label before the code: "Grade Level: G-4", "Niveau du Poste : SC7", "NIVEL DE
+# REMUNERACIÓN: SC4", "Contract type: Service Contract, SC8"; or the label alone on the line above.
+_LABEL_WORDS = {"en": r"grade|level|band|contract", "fr": r"grade|level|band|contract|niveau|contrat",
+                "es": r"grade|level|band|contract|nivel|grado|contrato"}
+_LABEL_BEFORE = {
+    lang: re.compile(rf"\b(?:{words})\b[^\n:]{{0,30}}(?::|,)\s*$|^\W*(?:{words})\b[^\n:]{{0,25}}\s$", re.IGNORECASE)
+    for lang, words in _LABEL_WORDS.items()
+}
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _CUE_AFTER = re.compile(r"[ \t]*-?(?:level|grade)\b", re.IGNORECASE)
 _JOIN = {"en": re.compile(r"[ \t]*(?:/|,|-|–|or\b|to\b|and\b)[ \t]*$")} | {
     lang: re.compile(rf"[ \t]*(?:/|,|-|–|(?:or|to|and|{joins})\b)[ \t]*$")
@@ -131,8 +140,12 @@ def normalize_grade(text: str) -> str | None:
 def _has_cue(text: str, start: int, end: int, lang: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 40):start]
-    if _CUE_BEFORE[lang].search(before) or _CUE_AFTER.match(text, end):
+    if _CUE_BEFORE[lang].search(before) or _LABEL_BEFORE[lang].search(before) or _CUE_AFTER.match(text, end):
         return True
+    if not before.strip() and _LINE_END.match(text, end):  # alone on its line: the label above
+        above = text[:line_start].rstrip()
+        label = above[above.rfind("\n") + 1:]
+        return len(label.split()) <= 4 and bool(_LABEL_BEFORE[lang].search(label + " "))
     return before.endswith("(") and bool(_IN_PARENS.match(text, end))
 
 

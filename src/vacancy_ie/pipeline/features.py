@@ -18,14 +18,13 @@ import numpy
 from spacy.tokens import Doc
 
 from ..keys import CANDIDATES_KEY
-from ..normalizers import is_boilerplate_language_sentence, is_desirable
+from ..normalizers import INCREMENT, is_boilerplate_language_sentence, is_desirable
 from .candidates import CANDIDATE_KINDS
 from .rules import _DEADLINE_CUE, _POSTED_CUE, _QUALIFICATION_HEADING, _clause_around
 
 _REQUIRED_CUE = re.compile(r"\b(?:required|requirements?|essential|mandatory|must|minimum|compulsory"
                            r"|exigée?s?|requise?s?|obligatoire|indispensable|imprescindible|requerid[oa]s?"
                            r"|obligatori[oa])\b", re.IGNORECASE)
-_INCREMENT = re.compile(r"\b(?:additional|further|extra|supplémentaires?|adicionales?)\b", re.IGNORECASE)
 _SUB_REQUIREMENT = re.compile(r"\b(?:of which|including|among which|within which|dont|de los cuales"
                               r"|incluyendo|y compris)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-•*·▪●◦–]|\d{1,2}[.)]|[a-z][.)])\s")
@@ -117,7 +116,7 @@ def doc_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
                 is_boilerplate_language_sentence(line), is_desirable(heading),
                 bool(_REQUIRED_CUE.search(heading)), s_char >= layout.qualifications_from,
                 bool(_DEADLINE_CUE.search(before)), bool(_POSTED_CUE.search(before)),
-                bool(_INCREMENT.search(clause)), bool(_SUB_REQUIREMENT.search(before[-60:])),
+                bool(INCREMENT.search(clause)), bool(_SUB_REQUIREMENT.search(before[-60:])),
                 len(line.split()) <= 8, bool(_BULLET.match(line)))
         out[row, 2 * k:2 * k + len(cues)] = cues
         out[row, -1] = s_char / max(1, len(text))

@@ -67,6 +67,8 @@ def _field(label: Label, preds: list[Prediction], cleaned: CleanText, context: C
         values = label.normalise(cleaned.text[pred.start:pred.end], pred.required, context)
         if values is not None:
             items.append(_item(pred, cleaned, **values))
+    if label.relate is not None:
+        items = label.relate(items)
     if not label.many:
         return _best(items)
     return _strongest((label.merge_of(item), item) for item in items)

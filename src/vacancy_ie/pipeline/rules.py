@@ -22,11 +22,12 @@ from ..normalizers import (
     infer_date_order,
     is_boilerplate_language_sentence,
     is_desirable,
+    is_required,
     min_years,
     parse_date,
 )
 
-RULES_VERSION = "rules-v1"
+RULES_VERSION = "rules-v2"
 
 
 @dataclass(frozen=True)
@@ -42,30 +43,52 @@ class Found:
 _SENTENCE = re.compile(r"[^\n]+?(?:[.;!?](?=\s)|$)", re.MULTILINE)
 _DEADLINE_CUE = re.compile(
     r"clos(?:ing|es?|ure)|deadline|apply (?:by|before|no later)|applications? (?:must|should|will)"
-    r"|(?:last|final) date|expir|submi(?:t|ssion)[^.\n]{0,40}(?:by|before)|\bto\b\s*$|\buntil\b|\u2013\s*$|-\s*$",
+    r"|(?:last|final) date|expir|(?:submi(?:t|ssion)|send|appl(?:y|ication))[^.\n]{0,60}\b(?:by|before|latest on)\s*$"
+    r"|no later than|posting end|end date|\bto\b\s*$|\buntil\b|\u2013\s*$|-\s*$",
     re.IGNORECASE)
-_POSTED_CUE = re.compile(r"post(?:ed|ing date)|publi(?:shed|cation)|opening date|date of (?:issue|posting)"
+# "to" / "until" / a dash close a period; they cue the deadline only in a period the posting
+# date opens ("From 1 Nov to 15 Nov") or near words about the vacancy or the application
+# ("Vacancy period: 1 - 15 Nov"), not in a mandate's or a mission's dates.
+_PERIOD_END = re.compile(r"\bto\b\s*$|\buntil\b|\u2013\s*$|-\s*$", re.IGNORECASE)
+_ABOUT_APPLYING = re.compile(r"appl|vacan|post|open|submi|candida|period|publi|advert|recrui|concurso|convocatoria",
+                             re.IGNORECASE)
+_POSTED_CUE = re.compile(r"post(?:ed|ing)\b|publi(?:shed|cation)|opening date|date of (?:issue|issuance|posting)|date opened"
                          r"|issued?\b|\bfrom\b\s*$|start(?:ing)? date of (?:posting|advert)", re.IGNORECASE)
 _LANGUAGE_CUE = re.compile(
     r"languages?|fluen|proficien|command of|knowledge of|working knowledge|written and (?:oral|spoken)"
-    r"|spoken|speak|native|mother tongue|bilingual|ability to (?:read|write|communicate)",
+    r"|spoken|speak|native|mother tongue|bilingual|ability to (?:read|write|communicate)"
+    r"|\b(?:oral|written|writing|verbal)\b|communication skills|\blevel\b|excellent",
     re.IGNORECASE)
-_DEGREE = re.compile(
-    r"(?:(?:an?|the)\s+)?(?:(?:advanced|first[- ]level|graduate|post-?graduate|higher|recognized|relevant)\s+)*"
-    r"(?:university\s+degree|degree|bachelor['’]?s?(?:\s+degree)?|master['’]?s?(?:\s+degree)?|ph\.?\s?d\.?"
-    r"|doctorate|doctoral\s+degree|mba|mph|msc|bsc|b\.a\.|m\.a\.|high\s+school(?:\s+(?:diploma|degree|certificate))?"
+# A degree phrase: qualifiers, the degree, "(...)", "or equivalent / or higher", then the field
+# ("in economics, law or a related field") up to the clause's end; without a field, the phrase
+# ends after the degree wherever a non-word follows ("High school diploma or equivalent,").
+_DEGREE_HEAD = (
+    r"(?:(?:advanced|first[- ]level|second[- ]level|graduate|post-?graduate|higher|recognized|relevant"
+    r"|accredited|undergraduate|university|college|academic)\s+)*"
+    r"(?:(?:university|college|academic)\s+degree|degree(?!\s+of\b)|bachelor['’´]?s?(?:\s+(?:level\s+)?degree)?"
+    r"|master['’´]?s?(?:\s+(?:level\s+)?degree)?|ph\.?\s?d\.?|doctorate|doctoral\s+degree|juris\s+doctor(?:ate)?"
+    r"|mba|mph|msc|bsc|b\.?a\.?/b\.?s\.?|b\.?s\.?/b\.?a\.?|b\.a\.|m\.a\.|higher\s+education"
+    r"|high\s+school(?:\s+(?:diploma|degree|certificate|education))?"
     r"|secondary\s+(?:school\s+)?(?:education|diploma|certificate)|school\s+diploma"
-    r"|(?:technical|vocational)\s+(?:diploma|degree|certificate|training|qualification)|diploma)"
-    r"(?:\s*\([^)]{0,60}\))?"
-    r"(?:\s+(?:in|on|of)\s+[^.;:\n(]{2,160}?)?"
-    r"(?=\s+(?:from|with|and\s+(?:at\s+least|a\s+minimum|\d)|plus|combined|or\s+equivalent\s+combination)\b|[.;:\n(]|,\s+(?:with|and|plus)\b|$)",
+    r"|graduate\s+(?:school\s+)?(?:programme|program)|first\s+university\s+degree(?:\s+programme)?"
+    r"|(?:technical|vocational)\s+(?:diploma|degree|certificate|training|qualification|school)|diploma"
+    r"|apprenticeship)")
+_DEGREE_STOP = (r"\s+(?:from|with|and\s+(?:at\s+least|a\s+minimum|\d)|plus|combined|or\s+equivalent\s+combination"
+                r"|is|are|will|would|preferred|required|desirable|preferably)\b|[.;:\n(]|,\s+(?:with|and|plus|preferably)\b|$")
+_DEGREE = re.compile(
+    rf"(?:(?:an?|the)\s+)?{_DEGREE_HEAD}"
+    r"(?:\s*\([^)]{0,80}\))?"
+    r"(?:,?\s+(?:or\s+(?:its\s+)?(?:international\s+)?equivalent(?:\s+or\s+higher)?|or\s+higher|or\s+above))?"
+    rf"(?:\s+(?:in|on|of)\s+[^.;:\n(]{{2,200}}?(?={_DEGREE_STOP})|(?={_DEGREE_STOP})|(?=[\s,/)–-]))",
     re.IGNORECASE)
-_NUMBER = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several)")
+_NUMBERS = (r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several")
+_NUMBER = f"(?:{_NUMBERS})"
 _EXPERIENCE = re.compile(
+    rf"(?:(?:an\s+)?(?:additional|further)\s+)?"
     rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|over|more\s+than|up\s+to)\s+)?"
     rf"{_NUMBER}(?:\s*\(\d{{1,2}}\))?\s*\+?(?:\s*(?:-|–|to)\s*{_NUMBER}(?:\s*\(\d{{1,2}}\))?)?\s*\+?"
-    rf"[\s-]*(?:years?|yrs?|months?)['’]?(?:\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?)?experience",
+    rf"[\s-]*(?:(?:additional|further|more)\s+)?(?:years?|yrs?|months?)['’]?(?:\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?)?experience",
     re.IGNORECASE)
 _SKILL_FRAME = re.compile(
     r"(?:knowledge of|proficiency in|proficient in|experience (?:in|with)|expertise in|skills in|familiarity with"
@@ -80,12 +103,12 @@ _QUALIFICATION_HEADING = re.compile(
 # templates in English around a French or Spanish body are common).
 _LOCAL_CUES = {
     "deadline": {
-        "fr": r"date\s+limite|cl[oô]tur|au\s+plus\s+tard|avant\s+le|jusqu['’]au|d[ée]p[oô]t\s+des\s+candidatures",
-        "es": r"fecha\s+(?:de\s+)?(?:cierre|l[ií]mite|vencimiento)|plazo|hasta\s+el|cierre\s+de\s+(?:la\s+)?convocatoria",
+        "fr": r"date\s+limite|d[ée]lai\s+de\s+candidature|d[ée]publication|cl[oô]tur|au\s+plus\s+tard|avant\s+le|jusqu['’]au|d[ée]p[oô]t\s+des\s+candidatures",
+        "es": r"fecha\s+(?:de\s+)?(?:cierre|l[ií]mite|vencimiento)|anulaci[oó]n\s+de\s+(?:la\s+)?publicaci[oó]n|plazo|hasta\s+el|cierre\s+de\s+(?:la\s+)?convocatoria",
     },
     "posted": {
-        "fr": r"date\s+de\s+publication|publi[ée]e?\s+le|date\s+d['’]affichage|\bdu\b\s*$",
-        "es": r"fecha\s+de\s+publicaci[oó]n|publicad[oa]\s+el|\bdel\b\s*$|\bdesde\s+el\b",
+        "fr": r"date\s+de\s+publication|publication\s+d['’]offre|publi[ée]e?\s+le|date\s+d['’]affichage|\bdu\b\s*$",
+        "es": r"fecha\s+(?:de\s+)?publicaci[oó]n|publicad[oa]\s+el|\bdel\b\s*$|\bdesde\s+el\b",
     },
     "language": {
         "fr": r"langues?|ma[iî]trise|connaissance|parl[ée]|[ée]crit|courant|bilingue|anglophone|francophone",
@@ -98,7 +121,7 @@ _LOCAL_CUES = {
               r"|doctorado|bachillerato|posgrado|postgrado|grado\s+(?:universitario|acad[ée]mico|en)|t[ée]cnico\s+(?:superior|en)",
     },
     "years": {
-        "fr": r"(?:ans|ann[ée]es|mois)(?:\s+(?:d['’]|de\s+|minimum\s+d['’])\s*(?:[\w-]+\s+){0,3}?exp[ée]rience)",
+        "fr": r"(?:ans|ann[ée]es|mois)(?:\s+suppl[ée]mentaires?)?(?:\s+(?:d['’]|de\s+|minimum\s+d['’])\s*(?:[\w-]+\s+){0,3}?exp[ée]rience)",
         "es": r"(?:a[ñn]os|meses)(?:\s+(?:de\s+)?(?:[\w-]+\s+){0,3}?experiencia)",
     },
     "number": {
@@ -112,11 +135,17 @@ _LOCAL_CUES = {
 }
 
 
+_ANY = "any"  # date cues of every language at once: English templates wrap French dates
+
+
 def _with_local(english: re.Pattern[str], kind: str) -> dict[str, re.Pattern[str]]:
-    """The English pattern, and per language the English one or that language's cues."""
+    """The English pattern, per language the English one or that language's cues, and under
+    `_ANY` all of them."""
     out = {"en": english}
     for lang, local in _LOCAL_CUES[kind].items():
         out[lang] = re.compile(f"(?:{english.pattern})|(?:{local})", english.flags)
+    out[_ANY] = re.compile("|".join(f"(?:{p})" for p in (english.pattern, *_LOCAL_CUES[kind].values())),
+                           english.flags)
     return out
 
 
@@ -172,9 +201,13 @@ def find_date_spans(text: str, reference: date | None, lang: str = "en") -> list
         if parsed is None and (reference is not None or parse_date(text[start:end], _PROBE, order, lang) is None):
             continue  # no valid date; without a reference, a year-less one is kept unresolved
         iso = parsed.date.isoformat() if parsed else None
-        deadline = _DEADLINE_CUES[lang].search(cue_text)
-        posted = _POSTED_CUES[lang].search(cue_text)
-        if deadline and (not posted or deadline.start() > posted.start()):
+        deadline = _DEADLINE_CUES[_ANY].search(cue_text)
+        opened = bool(found) and found[-1].label == "POSTED" and "\n" not in text[found[-1].end:start]
+        if (deadline and _PERIOD_END.fullmatch(deadline.group()) and not opened
+                and not _ABOUT_APPLYING.search(cue_text)):
+            deadline = None
+        posted = _POSTED_CUES[_ANY].search(cue_text)
+        if deadline and (not posted or deadline.start() > posted.start() or deadline.end() >= posted.end()):
             found.append(Found(start, end, "DEADLINE", {
                 "date": iso, "time": parsed and parsed.time, "timezone": parsed and parsed.timezone}))
         elif posted:
@@ -182,29 +215,74 @@ def find_date_spans(text: str, reference: date | None, lang: str = "en") -> list
     return found
 
 
+def _heading_above(text: str, start: int, lookback: int = 4) -> str:
+    """The nearest short line (up to four words) among the few non-empty lines above `start`:
+    the heading a list sits under ("Desirable:", "Language (Desirable)"), or ''."""
+    lines = [line for line in text[:text.rfind("\n", 0, start) + 1].split("\n") if line.strip()]
+    for line in reversed(lines[-lookback:]):
+        if len(line.split()) <= 4:
+            return line
+    return ""
+
+
 def find_language_spans(text: str, lang: str = "en") -> list[Found]:
+    """Languages in a sentence about languages, each required or desirable by its clause, or
+    by the heading above when the clause says neither ("Desirable:\nFrench")."""
     found = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
         if not _LANGUAGE_CUES[lang].search(sentence) or is_boilerplate_language_sentence(sentence, lang):
             continue
+        heading_desirable = is_desirable(_heading_above(text, s_start), lang)
         for start, end, language in find_languages(sentence, lang):
             clause = _clause_around(sentence, start, end)
-            requirement = "desirable" if is_desirable(clause, lang) else "required"
+            desirable = is_desirable(clause, lang) or (heading_desirable and not is_required(clause, lang))
             found.append(Found(s_start + start, s_start + end, "LANGUAGE",
-                               {"code": language.code, "requirement": requirement}))
+                               {"code": language.code, "requirement": "desirable" if desirable else "required"}))
     return found
 
 
+_CLAUSE_CUT = re.compile(
+    r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\b|\.\s"
+    r"|\band\s+(?=(?:an?|the|good|some|basic|working|knowledge|proficiency|fluency|ability)\b)", re.IGNORECASE)
+
+
 def _clause_around(sentence: str, start: int, end: int) -> str:
-    """The clause of a sentence that holds a span: cut at ';' and at 'while' / 'whereas' /
-    ', and' so that "English is required; French is an asset" keeps the two apart."""
-    cuts = [0] + [m.end() for m in re.finditer(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\b|\.\s", sentence)] \
-        + [len(sentence)]
+    """The clause of a sentence that holds a span: cut at ';', 'while' / 'whereas', ', and',
+    and an 'and' that opens a new requirement, so that "English is required; French is an
+    asset" and "English is essential and a good knowledge of French is desirable" keep the two
+    apart. A cut inside parentheses does not count: "(Arabic, Chinese, and Spanish) is
+    desirable" is one clause."""
+    depth, inside = 0, []
+    for i, char in enumerate(sentence):
+        depth = depth + 1 if char == "(" else max(0, depth - 1) if char == ")" else depth
+        inside.append(depth > 0)
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(sentence) if not inside[m.start()]] + [len(sentence)]
     for lo, hi in zip(cuts, cuts[1:]):
         if lo <= start and end <= hi:
             return sentence[lo:hi]
     return sentence
+
+
+# A grade in a clause about someone else's post: a supervisor ("reports to the Liaison Officer
+# (P-4)"), the staff rules ("staff members ... up to and including the D-2 level"), a policy
+# number ("Protection Policy (P4)"). The position's own grade is stated elsewhere.
+_OTHER_POST = re.compile(
+    r"up\s+to\s+and\s+including|staff\s+members\b|staff\s+member\s+who|reports?\s+(?:directly\s+)?to|reporting\s+(?:directly\s+)?to"
+    r"|supervision\s+of|supervised\s+by|direction\s+of|guidance\s+of|an\s+SPA\s+to|holds?\s+an\s+appointment"
+    r"|for\s+levels|polic(?:y|ies)\s*\(\s*$"
+    r"|sous\s+la\s+(?:supervision|direction|responsabilit[ée])|bajo\s+la\s+(?:supervisi[oó]n|direcci[oó]n)",
+    re.IGNORECASE)
+
+
+def find_grade_spans(text: str, lang: str = "en") -> list[Found]:
+    """The grades `find_grades` finds, less those in a clause about another post."""
+    found = []
+    for start, end, code in find_grades(text, lang):
+        sentence_start = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "; ")))
+        if not _OTHER_POST.search(text[max(sentence_start + 1, start - 120):start]):
+            found.append(Found(start, end, "GRADE", {"code": code}))
+    return found
 
 
 def find_education_spans(text: str, lang: str = "en") -> list[Found]:
@@ -215,7 +293,7 @@ def find_education_spans(text: str, lang: str = "en") -> list[Found]:
         for match in matches:
             phrase = match.group().strip(" ,")
             level = education_level(phrase, lang)
-            if level is None or len(phrase) < 4:
+            if level is None or len(phrase) < 3:
                 continue
             lead = len(match.group()) - len(match.group().lstrip(" ,"))
             start = s_start + match.start() + lead
@@ -227,11 +305,30 @@ def find_education_spans(text: str, lang: str = "en") -> list[Found]:
     return found
 
 
+def _bare_years(lang: str) -> re.Pattern[str]:
+    """A duration without the word experience ("a minimum of 10 years", "cinq (5) ans")."""
+    number = _NUMBER if lang == "en" else rf"(?:{_LOCAL_CUES['number'][lang]}|{_NUMBERS})"
+    units = {"en": r"years?|yrs?", "fr": r"ans|ann[ée]es", "es": r"a[ñn]os"}[lang]
+    return re.compile(
+        rf"(?<![\w-])(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|au\s+moins|minimum\s+de|al\s+menos"
+        rf"|m[ií]nimo(?:\s+de)?|por\s+lo\s+menos)\s+)?\(?{number}\)?(?:\s*\(\d{{1,2}}\))?\s*\+?\s*(?:{units})\b",
+        re.IGNORECASE)
+
+
+_BARE_YEARS = {lang: _bare_years(lang) for lang in ("en", "fr", "es")}
+_EXPERIENCE_WORD = re.compile(r"exp[ée]rien", re.IGNORECASE)
+
+
 def find_experience_spans(text: str, lang: str = "en") -> list[Found]:
+    """Years-of-experience phrases; in a sentence about experience, a bare duration too."""
     found = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
-        for match in (m for pattern in _EXPERIENCES[lang] for m in pattern.finditer(sentence)):
+        matches = [m for pattern in _EXPERIENCES[lang] for m in pattern.finditer(sentence)]
+        if _EXPERIENCE_WORD.search(sentence):
+            matches += [m for m in _BARE_YEARS[lang].finditer(sentence)
+                        if not any(m.start() < k.end() and k.start() < m.end() for k in matches)]
+        for match in matches:
             clause = _clause_around(sentence, match.start(), match.end())
             found.append(Found(s_start + match.start(), s_start + match.end(), "EXPERIENCE", {
                 "years": min_years(match.group(), lang), "required": not is_desirable(clause, lang)}))
@@ -283,7 +380,7 @@ def drop_overlaps(spans: Iterable[_Spanned],
 
 def extract(text: str, reference: date | None = None, lang: str = "en") -> list[Found]:
     """Every span the rules find in a cleaned text written in `lang` (en, fr or es)."""
-    spans = [Found(s, e, "GRADE", {"code": code}) for s, e, code in find_grades(text, lang)]
+    spans = find_grade_spans(text, lang)
     spans += find_date_spans(text, reference, lang)
     spans += find_language_spans(text, lang)
     spans += find_education_spans(text, lang)

@@ -1,18 +1,19 @@
 """The span classifier's targets: candidates align to gold by overlap where the value is
 normalised from the text, and only exactly for skills (whose value is the wording)."""
 
+import pytest
 import spacy
 from spacy.training import Example
 
 from vacancy_ie.pipeline.classifier import _jaccard
 
 
-def make_classifier():
+def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1"):
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
     nlp.add_pipe("vacancy_ie_candidates")
     nlp.add_pipe("vacancy_ie_spancat", config={
         "suggester": {"@misc": "vacancy_ie.CandidatesSuggester.v1"},
-        "model": {"@architectures": "vacancy_ie.ContextSpanCategorizer.v1", "window": 2,
+        "model": {"@architectures": architecture, "window": 2,
                   "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 16, "depth": 1,
                               "embed_size": 500, "window_size": 1, "maxout_pieces": 2,
                               "subword_features": False, "pretrained_vectors": None},
@@ -47,8 +48,10 @@ def test_classifier_aligns_candidates_by_overlap_except_skills():
     assert (skill_candidate.start, skill_candidate.end, "SKILL") not in aligned  # a skill must be exact
 
 
-def test_classifier_overfits_and_round_trips(tmp_path):
-    nlp = make_classifier()
+@pytest.mark.parametrize("architecture", ["vacancy_ie.ContextSpanCategorizer.v1",
+                                          "vacancy_ie.ContextSpanCategorizer.v2"])
+def test_classifier_overfits_and_round_trips(tmp_path, architecture):
+    nlp = make_classifier(architecture)
     text = "Grade: P-3. Fluency in English is required; knowledge of French is an asset."
     reference = nlp.make_doc(text)
     reference.spans["sc"] = [reference.char_span(text.index("English"), text.index("English") + 7, label="LANGUAGE"),

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc
 
-from ..keys import CANDIDATES_KEY
+from ..keys import CANDIDATES_KEY, LANGUAGE_EXTENSION
 from ..normalizers import INCREMENT, is_boilerplate_language_sentence, is_desirable
+from ..text.language import SUPPORTED
 from .candidates import CANDIDATE_KINDS
 from .rules import _DEADLINE_CUE, _POSTED_CUE, _QUALIFICATION_HEADING, _clause_around
 
@@ -34,6 +35,9 @@ _CUE_NAMES = ("clause_desirable", "clause_required", "sentence_boilerplate", "he
 FEATURE_NAMES: tuple[str, ...] = (
     tuple(f"rule={k}" for k in CANDIDATE_KINDS) + tuple(f"near={k}" for k in CANDIDATE_KINDS) + _CUE_NAMES)
 N_FEATURES = len(FEATURE_NAMES)
+# v2 adds the notice's language (`doc._.language`, set by the candidates component): the same
+# cue can weigh differently in a French template.
+LANGUAGE_FEATURE_NAMES: tuple[str, ...] = tuple(f"language={lang}" for lang in SUPPORTED)
 _HEADING_LOOKBACK = 15  # lines
 
 
@@ -120,4 +124,13 @@ def doc_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
                 len(line.split()) <= 8, bool(_BULLET.match(line)))
         out[row, 2 * k:2 * k + len(cues)] = cues
         out[row, -1] = s_char / max(1, len(text))
+    return out
+
+
+def language_features(doc: Doc, n_spans: int) -> numpy.ndarray:
+    """One row of `LANGUAGE_FEATURE_NAMES` per span: the notice's language, one-hot."""
+    out = numpy.zeros((n_spans, len(SUPPORTED)), dtype="f")
+    language = doc._.get(LANGUAGE_EXTENSION) if doc.has_extension(LANGUAGE_EXTENSION) else None
+    if language in SUPPORTED:
+        out[:, SUPPORTED.index(language)] = 1.0
     return out

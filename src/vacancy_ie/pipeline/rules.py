@@ -289,6 +289,8 @@ def find_education_spans(text: str, lang: str = "en") -> list[Found]:
     found = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
+        if not _DEGREE_WORD.search(sentence):
+            continue
         matches = [m for pattern in _DEGREES[lang] for m in pattern.finditer(sentence)]
         for match in matches:
             phrase = match.group().strip(" ,")
@@ -316,6 +318,14 @@ def _bare_years(lang: str) -> re.Pattern[str]:
 
 
 _BARE_YEARS = {lang: _bare_years(lang) for lang in ("en", "fr", "es")}
+# Cheap tests that skip a sentence before the costly patterns run: no duration unit, no years
+# phrase; no degree word, no degree phrase.
+_DURATION_WORD = re.compile(r"year|yr|month|\bans\b|ann[ée]e|mois|a[ñn]o|mes(?:es)?\b", re.IGNORECASE)
+_DEGREE_WORD = re.compile(
+    r"degree|bachelor|master|ph\.?\s?d|doctor|mba|mph|msc|bsc|b\.?[as]\.?|m\.a\.|school|secondary|diploma|education"
+    r"|vocational|technical|apprentice|graduate|dipl[oô]me|licen|ma[iî]trise|bac|doctorat|dess|dea|bts|dut|t[ií]tulo"
+    r"|maestr|m[aá]ster|mag[ií]ster|posgrado|postgrado|grado|t[ée]cnic|formaci|[ée]tudes|estudios|carrera",
+    re.IGNORECASE)
 _EXPERIENCE_WORD = re.compile(r"exp[ée]rien", re.IGNORECASE)
 
 
@@ -324,6 +334,8 @@ def find_experience_spans(text: str, lang: str = "en") -> list[Found]:
     found = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
+        if not _DURATION_WORD.search(sentence):
+            continue
         matches = [m for pattern in _EXPERIENCES[lang] for m in pattern.finditer(sentence)]
         if _EXPERIENCE_WORD.search(sentence):
             matches += [m for m in _BARE_YEARS[lang].finditer(sentence)
@@ -378,15 +390,15 @@ def drop_overlaps(spans: Iterable[_Spanned],
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
+def _found(text: str, reference: date | None, lang: str) -> list[Found]:
+    """Every finder's spans, overlaps and all."""
+    return (find_grade_spans(text, lang) + find_date_spans(text, reference, lang) + find_language_spans(text, lang)
+            + find_education_spans(text, lang) + find_experience_spans(text, lang) + find_skill_spans(text, lang))
+
+
 def extract(text: str, reference: date | None = None, lang: str = "en") -> list[Found]:
     """Every span the rules find in a cleaned text written in `lang` (en, fr or es)."""
-    spans = find_grade_spans(text, lang)
-    spans += find_date_spans(text, reference, lang)
-    spans += find_language_spans(text, lang)
-    spans += find_education_spans(text, lang)
-    spans += find_experience_spans(text, lang)
-    spans += find_skill_spans(text, lang)
-    return drop_overlaps(spans)
+    return drop_overlaps(_found(text, reference, lang))
 
 
 @lru_cache(maxsize=256)
@@ -403,14 +415,14 @@ UNDECIDED_LANGUAGE = "LANGUAGE_MENTION"
 
 def candidates(text: str, lang: str = "en") -> list[Found]:
     """High-recall candidates for a trained classifier: every span `extract` finds (with its
-    rule decision as the label), plus every date, language name, degree phrase and years
-    phrase it left out (a date without a cue, a language in a sentence the rules call
+    rule decision as the label), the spans its overlap rule dropped, and every date and
+    language name it left out (a date without a cue, a language in a sentence the rules call
     boilerplate). Overlaps are kept: the classifier sees each reading."""
-    found = list(extract(text, lang=lang))
-    seen = {(f.start, f.end) for f in found}
-    extra = [Found(s, e, UNDECIDED_DATE) for s, e in find_dates(text, lang)]
+    spans = _found(text, None, lang)
+    kept = drop_overlaps(spans)
+    found, seen = list(kept), {(f.start, f.end) for f in kept}
+    extra = spans + [Found(s, e, UNDECIDED_DATE) for s, e in find_dates(text, lang)]
     extra += [Found(s, e, UNDECIDED_LANGUAGE) for s, e, _ in find_languages(text, lang)]
-    extra += find_education_spans(text, lang) + find_experience_spans(text, lang)
     for span in extra:
         if (span.start, span.end) not in seen:
             seen.add((span.start, span.end))

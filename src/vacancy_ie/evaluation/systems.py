@@ -67,13 +67,14 @@ System = Callable[[EvalDoc], SystemOutput]
 
 
 def scored_spans(preds: Iterable[Prediction], cleaned: CleanText, doc_id: str,
-                 reference: date | None) -> list[ScoredSpan]:
-    """Predictions as spans in raw offsets, each with the value the record gives it alone,
-    so a span-level error can say whether the span or its normalisation was wrong."""
+                 reference: date | None, language: str | None = None) -> list[ScoredSpan]:
+    """Predictions as spans in raw offsets, each with the value the record gives it alone
+    (normalised in the notice's `language`), so a span-level error can say whether the span
+    or its normalisation was wrong."""
     spans = []
     for pred in preds:
         label = LABELS[pred.label]
-        items = label.items(build_record([pred], cleaned, doc_id, reference))
+        items = label.items(build_record([pred], cleaned, doc_id, reference, language=language))
         attrs = {a: items[0].get(a) for a in label.value_attributes} if items else {}
         start, end = cleaned.to_raw(pred.start, pred.end)
         spans.append(ScoredSpan(start, end, pred.label, attrs, cleaned.text[pred.start:pred.end]))
@@ -86,7 +87,7 @@ def rules_system(doc: EvalDoc) -> SystemOutput:
     lang = reading_language(cleaned.text)
     preds = rule_predictions(cleaned.text, lang)
     record = build_record(preds, cleaned, doc.id, doc.reference_date, language=lang)
-    return SystemOutput(scored_spans(preds, cleaned, doc.id, doc.reference_date), record_values(record))
+    return SystemOutput(scored_spans(preds, cleaned, doc.id, doc.reference_date, lang), record_values(record))
 
 
 def pipeline_system(nlp) -> System:
@@ -105,7 +106,7 @@ def pipeline_system(nlp) -> System:
             combine = getattr(component.build, "combine", None)  # builders that add rule spans
             if combine is not None:
                 preds = combine(preds, cleaned, doc.reference_date)
-        spans = scored_spans(preds, cleaned, doc.id, doc.reference_date)
+        spans = scored_spans(preds, cleaned, doc.id, doc.reference_date, parsed._.vacancy.get("language"))
         return SystemOutput(spans, record_values(parsed._.vacancy))
 
     return run

@@ -40,9 +40,11 @@ def error_analysis(result: SystemResult, n_worst: int = 10) -> dict[str, Any]:
 
 
 def metrics_document(results: dict[str, SystemResult], split: str, n_boot: int = 1000, seed: int = 0,
-                     agreement: SystemResult | None = None) -> dict[str, Any]:
+                     agreement: SystemResult | None = None,
+                     candidates: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Every system's metrics on the split; the human agreement, measured on the doubly
-    annotated notices (other documents), sits beside them with its own document count."""
+    annotated notices (other documents), sits beside them with its own document count; and
+    the recall of the rules' candidates per label, when measured."""
     n_docs = len(next(iter(results.values())).outcomes) if results else 0
     systems = {name: {**(m := r.metrics(n_boot, seed)), "mean_value_f1": mean_value_f1(m),
                       "documents": len(r.outcomes), "errors": error_analysis(r)}
@@ -52,7 +54,8 @@ def metrics_document(results: dict[str, SystemResult], split: str, n_boot: int =
         systems[AGREEMENT] = {**m, "mean_value_f1": mean_value_f1(m), "documents": len(agreement.outcomes)}
     return {"split": split, "documents": n_docs, "commit": git_commit(),
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "bootstrap": {"resamples": n_boot, "seed": seed}, "systems": systems}
+            "bootstrap": {"resamples": n_boot, "seed": seed}, "systems": systems,
+            **({"candidate_recall": candidates} if candidates is not None else {})}
 
 
 Cell = Callable[[dict[str, Any], str], str]  # (one system's metrics, label) -> the cell's text
@@ -104,6 +107,12 @@ def markdown_report(document: dict[str, Any]) -> str:
     for level in ("values", *[lv for lv in LEVELS if lv != "values"]):
         rows = f1_rows(document, level, f1_cell(level)) + ([mean_row(document)] if level == "values" else [])
         lines += [f"### {LEVEL_TITLES[level]}", "", *markdown_table(header, rows), ""]
+    if "candidate_recall" in document:
+        recall = document["candidate_recall"]
+        lines += ["### Recall of the rules' candidates (gold spans a candidate covers)", "",
+                  *markdown_table(["label", "gold spans", "covered", "recall"],
+                                  [[label, str(r["gold"]), str(r["covered"]), f"{r['recall']:.3f}"]
+                                   for label, r in recall.items()]), ""]
     for name, system in document["systems"].items():
         if "errors" not in system:
             continue

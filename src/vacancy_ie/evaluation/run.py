@@ -10,6 +10,7 @@ from pathlib import Path
 from ..corpus.records import AnnotationRecord, read_records
 from ..corpus.volume import DataVolume
 from .agreement import agreement_result, paired_docs
+from .candidate_recall import candidate_recall
 from .html_report import html_report, write_review_pages
 from .report import markdown_report, metrics_document
 from .systems import System, SystemResult, eval_docs, rules_system, run_systems
@@ -37,12 +38,15 @@ def evaluation_run(gold: list[AnnotationRecord], volume: DataVolume, pipelines: 
                    split: str, agreement: tuple[Path, Path] | None = None, n_boot: int = 1000,
                    seed: int = 0, progress: bool = False) -> tuple[dict, dict[str, SystemResult]]:
     """The metrics document (rules first, then each pipeline, then the human agreement when
-    both agreement files exist) and each system's per-document results."""
+    both agreement files exist, and the recall of the rules' candidates) and each system's
+    per-document results."""
     human = None
     if agreement is not None and all(p.exists() for p in agreement):
         human = agreement_result(paired_docs(read_records(agreement[0]), read_records(agreement[1]), volume))
-    results = run_systems(eval_docs(gold, volume), {"rules": rules_system, **pipelines}, progress=progress)
-    return metrics_document(results, split, n_boot=n_boot, seed=seed, agreement=human), results
+    docs = eval_docs(gold, volume)
+    results = run_systems(docs, {"rules": rules_system, **pipelines}, progress=progress)
+    return metrics_document(results, split, n_boot=n_boot, seed=seed, agreement=human,
+                            candidates=candidate_recall(docs)), results
 
 
 def write_reports(document: dict, results: dict[str, SystemResult], folder: Path) -> dict[str, Path]:

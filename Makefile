@@ -16,7 +16,7 @@ LIB_WHEEL := dist/vacancy_ie-$(VERSION)-py3-none-any.whl
 TEST_REPORT := evaluation/reports/test
 
 .PHONY: all install corpus validate splits stats agreement train evaluate package \
-	evaluate-package extract-seeds spread benchmark gate results pretrain train-pretrained \
+	evaluate-package extract-seeds spread learning-curve benchmark gate results pretrain train-pretrained \
 	compare-pretraining test test-fast lint clean
 
 all: install corpus train evaluate package evaluate-package extract-seeds
@@ -57,6 +57,8 @@ agreement: install
 	$(BIN)/vacancy-ie corpus agreement corpus/agreement/first.jsonl corpus/agreement/second.jsonl --out corpus/AGREEMENT.md
 	$(BIN)/vacancy-ie corpus agreement corpus/agreement/first-fres.jsonl corpus/agreement/second-fres.jsonl \
 		--out corpus/AGREEMENT-fres.md
+	$(BIN)/vacancy-ie corpus agreement corpus/agreement/first-en2.jsonl corpus/agreement/second-en2.jsonl \
+		--out corpus/AGREEMENT-en2.md
 
 corpus: corpus/spacy/train.spacy stats
 
@@ -139,6 +141,20 @@ spread: corpus/spacy/train.spacy | install
 			--out evaluation/reports/seed-$$seed || exit 1; done
 	$(BIN)/python evaluation/spread.py $(foreach s,$(SPREAD_SEEDS),evaluation/reports/seed-$(s)/metrics.json) \
 		--out evaluation/results/seed-spread.json
+
+# The learning curve: the default config trained on 25% and 50% of the training split (seeded
+# shares, each holding the one before), scored on the test split beside the full model.
+CURVE := 25 50
+learning-curve: $(TEST_REPORT)/metrics.json | install
+	for pct in $(CURVE); do \
+		$(BIN)/python training/subset.py corpus/spacy/train.spacy corpus/spacy/train-$$pct.spacy \
+			--percent $$pct --seed $(SEED) && \
+		$(BIN)/vacancy-ie train configs/cnn.cfg --output models/curve-$$pct --seed $(SEED) \
+			--paths.train corpus/spacy/train-$$pct.spacy --paths.dev corpus/spacy/dev.spacy && \
+		$(BIN)/vacancy-ie evaluate --model models/curve-$$pct/model-best --split test \
+			--out evaluation/reports/curve-$$pct || exit 1; done
+	$(BIN)/python evaluation/learning_curve.py $(foreach p,$(CURVE),$(p)=evaluation/reports/curve-$(p)/metrics.json) \
+		100=$(TEST_REPORT)/metrics.json --out evaluation/results/learning-curve.json
 
 # --- benchmark and CI gate -----------------------------------------------------------------
 # Speed beside en_core_web_sm in one run (the ratio is the figure), peak memory, size.

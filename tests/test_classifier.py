@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from vacancy_ie.pipeline.classifier import _jaccard
+from vacancy_ie.pipeline.classifier import jaccard
 
 
 def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1"):
@@ -25,8 +25,8 @@ def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1"):
 
 
 def test_classifier_jaccard():
-    assert _jaccard((0, 4), (1, 4)) == 0.75
-    assert _jaccard((0, 2), (2, 4)) == 0.0
+    assert jaccard((0, 4), (1, 4)) == 0.75
+    assert jaccard((0, 2), (2, 4)) == 0.0
 
 
 def test_classifier_aligns_candidates_by_overlap_except_skills():

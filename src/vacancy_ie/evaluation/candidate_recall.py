@@ -8,17 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..labels import LABELS
+from ..pipeline.classifier import jaccard
 from ..pipeline.rules import candidates
 from ..text.cleaning import clean
 from ..text.language import reading_language
 from .systems import EvalDoc
 
 MIN_OVERLAP = 0.5
-
-
-def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    return inter / (max(a[1], b[1]) - min(a[0], b[0])) if inter > 0 else 0.0
 
 
 def candidate_recall(docs: list[EvalDoc]) -> dict[str, dict[str, Any]]:
@@ -31,6 +27,6 @@ def candidate_recall(docs: list[EvalDoc]) -> dict[str, dict[str, Any]]:
         for g in doc.gold:
             need = 1.0 if LABELS[g.label].wording_is_value else MIN_OVERLAP
             gold[g.label] += 1
-            covered[g.label] += any(_jaccard((g.start, g.end), s) >= need for s in spans)
+            covered[g.label] += any(jaccard((g.start, g.end), s) >= need for s in spans)
     return {label: {"gold": gold[label], "covered": covered[label],
                     "recall": covered[label] / gold[label] if gold[label] else 0.0} for label in LABELS}

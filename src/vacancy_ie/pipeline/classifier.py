@@ -24,7 +24,8 @@ from thinc.types import Floats2d, Ragged
 from ..labels import LABELS, split_model_label
 
 
-def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Overlap of two (start, end) ranges over their union."""
     inter = min(a[1], b[1]) - max(a[0], b[0])
     return inter / (max(a[1], b[1]) - min(a[0], b[0])) if inter > 0 else 0.0
 
@@ -44,8 +45,8 @@ class OverlapSpanCategorizer(SpanCategorizer):
         for start, end in self.model.ops.to_numpy(candidates.dataXd).tolist():
             if (start, end) in exact or not by_value:
                 continue
-            best = max(by_value, key=lambda s: _jaccard((start, end), (s.start, s.end)))
-            if _jaccard((start, end), (best.start, best.end)) >= self.cfg["min_overlap"]:
+            best = max(by_value, key=lambda s: jaccard((start, end), (s.start, s.end)))
+            if jaccard((start, end), (best.start, best.end)) >= self.cfg["min_overlap"]:
                 gold.append(Span(eg.predicted, start, end, label=best.label_))
         return gold
 

@@ -81,8 +81,8 @@ _CUE_BEFORE = {
 }
 # A field label before the code: "Grade Level: G-4", "Niveau du Poste : SC7", "NIVEL DE
 # REMUNERACIÓN: SC4", "Contract type: Service Contract, SC8"; or the label alone on the line above.
-_LABEL_WORDS = {"en": r"grade|level|band|contract", "fr": r"grade|level|band|contract|niveau|contrat",
-                "es": r"grade|level|band|contract|nivel|grado|contrato"}
+_LABEL_WORDS = {"en": r"grade|level|band|contract"}
+_LABEL_WORDS |= {"fr": _LABEL_WORDS["en"] + r"|niveau|contrat", "es": _LABEL_WORDS["en"] + r"|nivel|grado|contrato"}
 _LABEL_BEFORE = {
     lang: re.compile(rf"\b(?:{words})\b[^\n:]{{0,30}}(?::|,)\s*$|^\W*(?:{words})\b[^\n:]{{0,25}}\s$", re.IGNORECASE)
     for lang, words in _LABEL_WORDS.items()

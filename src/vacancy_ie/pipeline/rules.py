@@ -41,15 +41,15 @@ class Found:
 
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.;!?](?=\s)|$)", re.MULTILINE)
-_DEADLINE_CUE = re.compile(
-    r"clos(?:ing|es?|ure)|deadline|apply (?:by|before|no later)|applications? (?:must|should|will)"
-    r"|(?:last|final) date|expir|(?:submi(?:t|ssion)|send|appl(?:y|ication))[^.\n]{0,60}\b(?:by|before|latest on)\s*$"
-    r"|no later than|posting end|end date|\bto\b\s*$|\buntil\b|\u2013\s*$|-\s*$",
-    re.IGNORECASE)
 # "to" / "until" / a dash close a period; they cue the deadline only in a period the posting
 # date opens ("From 1 Nov to 15 Nov") or near words about the vacancy or the application
 # ("Vacancy period: 1 - 15 Nov"), not in a mandate's or a mission's dates.
 _PERIOD_END = re.compile(r"\bto\b\s*$|\buntil\b|\u2013\s*$|-\s*$", re.IGNORECASE)
+_DEADLINE_CUE = re.compile(
+    r"clos(?:ing|es?|ure)|deadline|apply (?:by|before|no later)|applications? (?:must|should|will)"
+    r"|(?:last|final) date|expir|(?:submi(?:t|ssion)|send|appl(?:y|ication))[^.\n]{0,60}\b(?:by|before|latest on)\s*$"
+    r"|no later than|posting end|end date|" + _PERIOD_END.pattern,
+    re.IGNORECASE)
 _ABOUT_APPLYING = re.compile(r"appl|vacan|post|open|submi|candida|period|publi|advert|recrui|concurso|convocatoria",
                              re.IGNORECASE)
 _POSTED_CUE = re.compile(r"post(?:ed|ing)\b|publi(?:shed|cation)|opening date|date of (?:issue|issuance|posting)|date opened"
@@ -253,10 +253,12 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     asset" and "English is essential and a good knowledge of French is desirable" keep the two
     apart. A cut inside parentheses does not count: "(Arabic, Chinese, and Spanish) is
     desirable" is one clause."""
-    depth, inside = 0, []
-    for i, char in enumerate(sentence):
-        depth = depth + 1 if char == "(" else max(0, depth - 1) if char == ")" else depth
-        inside.append(depth > 0)
+    inside = [False] * len(sentence)
+    if "(" in sentence:  # most sentences have none
+        depth = 0
+        for i, char in enumerate(sentence):
+            depth = depth + 1 if char == "(" else max(0, depth - 1) if char == ")" else depth
+            inside[i] = depth > 0
     cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(sentence) if not inside[m.start()]] + [len(sentence)]
     for lo, hi in zip(cuts, cuts[1:]):
         if lo <= start and end <= hi:

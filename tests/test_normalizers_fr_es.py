@@ -258,6 +258,14 @@ def test_languages_english_keeps_its_vocabulary():
         ("es", "grado de maestría", "master"), ("es", "Maestría en Ingeniería", "master"),
         ("es", "Doctorado en economía", "doctorate"),
         ("es", "Master's degree", "master"),
+        ("es", "Profesional en Trabajo Social", "bachelor"), ("es", "Bachiller", "secondary"),
+        ("es", "Bachiller Universitario", "bachelor"), ("es", "estudios de Preparatoria", "secondary"),
+        ("es", "nivel medio superior", "secondary"), ("es", "Técnico Universitario", "technical"),
+        ("es", "egresado técnico en contabilidad", "technical"),
+        ("es", "Estudiante universitario de último año", "bachelor"),
+        ("fr", "Diplôme universitaire de niveau supérieur en droit", "master"),
+        ("fr", "diplôme universitaire supérieur en économie", "master"),
+        ("fr", "Diplôme de Docteur en médecine", "doctorate"),
     ],
 )
 def test_education_level_fr_es(lang, text, level):

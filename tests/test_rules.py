@@ -303,6 +303,23 @@ def test_rules_grade_after_a_field_label():
     assert found(text, extract(text, lang="es"), "GRADE") == [("GRADE", "SC4", {"code": "SC-4"})]
 
 
+@pytest.mark.parametrize("text,lang,phrase,level", [
+    ("- Profesional en Psicología o Trabajo Social.\n", "es", "Profesional en Psicología o Trabajo Social", "bachelor"),
+    ("- Máster o equivalente en políticas públicas.\n", "es", "Máster o equivalente en políticas públicas", "master"),
+    ("- Secundaria completa.\n", "es", "Secundaria completa", "secondary"),
+    ("- Carrera técnica en electricidad.\n", "es", "Carrera técnica en electricidad", "technical"),
+    ("- Études secondaires ou équivalent.\n", "fr", "Études secondaires ou équivalent", "secondary"),
+])
+def test_rules_education_latin_american_and_french_wording(text, lang, phrase, level):
+    assert found(text, find_education_spans(text, lang), "EDUCATION") == [
+        ("EDUCATION", phrase, {"level": level, "required": True})]
+
+
+def test_rules_education_professional_experience_is_not_a_degree():
+    text = "- Experiencia profesional en gestión de proyectos.\n"
+    assert find_education_spans(text, "es") == []
+
+
 def test_rules_experience_bare_years_in_a_sentence_about_experience():
     text = "Experience: a minimum of 10 years in programme management."
     assert found(text, find_experience_spans(text)) == [

@@ -56,18 +56,22 @@ _LOCAL_SPECIFIC: dict[str, dict[str, str]] = {
             r"|(?<!bonne )(?<!parfaite )(?<!excellente )(?<!solide )(?<!grande )(?<!forte )"
             r"ma[iî]trise(?=\s+(?:en|ou|universitaire)\b|\s*(?:[,;:/().]|$))"
             r"|(?-i:DESS|DEA)\b|dipl[oô]me d['’]ing[eé]nieur"
+            r"|dipl[oô]me universitaire (?:de niveau )?sup[eé]rieur"  # the UN's "advanced university degree"
         ),
-        "doctorate": r"bac\s*\+\s*8\b|doctorat\b",
+        "doctorate": r"bac\s*\+\s*8\b|doctorat\b|dipl[oô]me de docteur",
     },
     "es": {
-        "secondary": r"bachillerato|secundari[ao]s?\b|(?:educaci[oó]n|ense[nñ]anza) media",
+        "secondary": (
+            r"bachillerato|bachiller\b(?!\s+universitari)|secundari[ao]s?\b|(?:educaci[oó]n|ense[nñ]anza) media"
+            r"|preparatoria|(?:nivel )?medio superior"
+        ),
         "technical": (
             r"(?-i:T[eé]cnic[oa])(?:\s+(?:en|o|y|superior|medio|profesional|a\s+nivel)\b"
             r"|(?=\s*(?:[,;/)]|$)))|t[eé]cnic[oa]s? (?:superior|medio)\b"
             r"|(?:t[ií]tulo|carrera|estudios|formaci[oó]n|nivel) (?:de )?t[eé]cnic[oa]s?\b"
-            r"|tecn[oó]log[oa]s?\b|tecnicatura"
+            r"|tecn[oó]log[oa]s?\b|tecnicatura|t[eé]cnic[oa] universitari[oa]|egresad[oa]s? t[eé]cnic[oa]s?"
         ),
-        "bachelor": r"licenciad[oa]s?\b|pregrado|ingenier[ií]a",
+        "bachelor": r"licenciad[oa]s?\b|pregrado|ingenier[ií]a|bachiller universitari[oa]",
         "master": r"maestr[ií]a|m[aá]ster|mag[ií]ster|mag[ií]stra|post?-?grado",
         "doctorate": r"doctorado",
     },
@@ -83,6 +87,7 @@ _GENERIC = {
     "es": (
         r"\bdegree\b|\bgrado\b|t[ií]tulos? (?:universitario|profesional|acad[eé]mico|de grado)"
         r"|(?:estudios|formaci[oó]n|carrera) (?:universitari[ao]s?|superior(?:es)?)"
+        r"|profesional (?:universitari[oa]|en)\b|estudiantes? universitari[oa]s?|reci[eé]n (?:graduad|egresad)[oa]s?"
     ),
 }
 # Read as no degree at all, before the English "licence" can take them.

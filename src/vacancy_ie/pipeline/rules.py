@@ -116,9 +116,16 @@ _LOCAL_CUES = {
     },
     "degree": {
         "fr": r"dipl[oô]me(?:\s+(?:universitaire|d['’][ée]tudes\s+sup[ée]rieures|d['’]ing[ée]nieur|technique))?"
-              r"|licence|ma[iî]trise|master|doctorat|baccalaur[ée]at|bac\s*\+\s*\d|\bBTS\b|\bDUT\b|DESS|\bDEA\b",
+              r"|licence|ma[iî]trise|master|doctorat|baccalaur[ée]at|bac\s*\+\s*\d|\bBTS\b|\bDUT\b|DESS|\bDEA\b"
+              r"|(?:fin\s+d['’])?[ée]tudes\s+secondaires|dipl[oô]me\s+de\s+docteur",
         "es": r"t[ií]tulo\s+(?:universitario|profesional|de\s+\w+)|licenciatura|maestr[ií]a|m[aá]ster|mag[ií]ster"
-              r"|doctorado|bachillerato|posgrado|postgrado|grado\s+(?:universitario|acad[ée]mico|en)|t[ée]cnico\s+(?:superior|en)",
+              r"|doctorado|bachillerato|posgrado|postgrado|grado\s+(?:universitario|acad[ée]mico|en)|t[ée]cnico\s+(?:superior|en)"
+              # Latin American wording: "Profesional en Psicología", "Bachiller", "Preparatoria"
+              r"|(?<!experiencia )(?<!trayectoria )(?<!desarrollo )(?<!formación )(?<!carrera )(?<!ejercicio )"
+              r"profesional(?=\s+(?:universitari[oa]|en)\b)(?:\s+universitari[oa])?|bachiller\b|preparatoria|nivel\s+medio\s+superior"
+              r"|(?:educaci[oó]n\s+)?secundaria(?:\s+completa)?|formaci[oó]n\s+t[ée]cnica|carrera\s+t[ée]cnica"
+              r"|tecn[oó]log[oa]|t[ée]cnico\s+(?:universitario|a\s+nivel\s+medio)|estudiantes?\s+universitari[oa]s?"
+              r"|reci[ée]n\s+(?:graduad|egresad)[oa]s?|egresad[oa]s?\s+t[ée]cnic[oa]s?",
     },
     "years": {
         "fr": r"(?:ans|ann[ée]es|mois)(?:\s+suppl[ée]mentaires?)?(?:\s+(?:d['’]|de\s+|minimum\s+d['’])\s*(?:[\w-]+\s+){0,3}?exp[ée]rience)",
@@ -154,7 +161,8 @@ def _local_degree(lang: str) -> re.Pattern[str]:
     stop = (rf"\s+(?:ou|o|or)\s+(?:une?\s+|un\s+)?(?:{degree})|,?\s+(?:avec|et\s+(?:au\s+moins|\d)|con|y\s+(?:al\s+menos|\d)"
             rf"|au\s+moins|minimum|m[ií]nimo|al\s+menos)\b|[.;:\n(]|$")
     return re.compile(
-        rf"(?:{degree})(?:\s*\([^)]{{0,60}}\))?(?:\s+(?:en|de|dans|in)\s+[^.;:\n(]{{2,160}}?)?(?={stop})",
+        rf"(?:{degree})(?:\s*\([^)]{{0,60}}\))?(?:\s+(?:o|ou)\s+(?:equivalente?|[ée]quivalent))?"
+        rf"(?:\s+(?:en|de|dans|in)\s+[^.;:\n(]{{2,160}}?)?(?={stop})",
         re.IGNORECASE)
 
 
@@ -326,7 +334,8 @@ _DURATION_WORD = re.compile(r"year|yr|month|\bans\b|ann[ée]e|mois|a[ñn]o|mes(?
 _DEGREE_WORD = re.compile(
     r"degree|bachelor|master|ph\.?\s?d|doctor|mba|mph|msc|bsc|b\.?[as]\.?|m\.a\.|school|secondary|diploma|education"
     r"|vocational|technical|apprentice|graduate|dipl[oô]me|licen|ma[iî]trise|bac|doctorat|dess|dea|bts|dut|t[ií]tulo"
-    r"|maestr|m[aá]ster|mag[ií]ster|posgrado|postgrado|grado|t[ée]cnic|formaci|[ée]tudes|estudios|carrera",
+    r"|maestr|m[aá]ster|mag[ií]ster|posgrado|postgrado|grado|t[ée]cnic|formaci|[ée]tudes|estudios|carrera"
+    r"|profesional|secundari|preparatoria|medio\s+superior|tecn[oó]log|estudiante|egresad",
     re.IGNORECASE)
 _EXPERIENCE_WORD = re.compile(r"exp[ée]rien", re.IGNORECASE)
 

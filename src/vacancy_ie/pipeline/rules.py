@@ -299,7 +299,7 @@ def find_education_spans(text: str, lang: str = "en") -> list[Found]:
     found = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
-        if not _DEGREE_WORD.search(sentence):
+        if not _DEGREE_WORDS[lang].search(sentence):
             continue
         matches = [m for pattern in _DEGREES[lang] for m in pattern.finditer(sentence)]
         for match in matches:
@@ -334,9 +334,10 @@ _DURATION_WORD = re.compile(r"year|yr|month|\bans\b|ann[ée]e|mois|a[ñn]o|mes(?
 _DEGREE_WORD = re.compile(
     r"degree|bachelor|master|ph\.?\s?d|doctor|mba|mph|msc|bsc|b\.?[as]\.?|m\.a\.|school|secondary|diploma|education"
     r"|vocational|technical|apprentice|graduate|dipl[oô]me|licen|ma[iî]trise|bac|doctorat|dess|dea|bts|dut|t[ií]tulo"
-    r"|maestr|m[aá]ster|mag[ií]ster|posgrado|postgrado|grado|t[ée]cnic|formaci|[ée]tudes|estudios|carrera"
-    r"|profesional|secundari|preparatoria|medio\s+superior|tecn[oó]log|estudiante|egresad",
+    r"|maestr|m[aá]ster|mag[ií]ster|posgrado|postgrado|grado|t[ée]cnic|formaci|[ée]tudes|estudios|carrera",
     re.IGNORECASE)
+# In French and Spanish, also any word a local degree phrase starts with (`_LOCAL_CUES`).
+_DEGREE_WORDS = _with_local(_DEGREE_WORD, "degree")
 _EXPERIENCE_WORD = re.compile(r"exp[ée]rien", re.IGNORECASE)
 
 

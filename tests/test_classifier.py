@@ -49,7 +49,8 @@ def test_classifier_aligns_candidates_by_overlap_except_skills():
 
 
 @pytest.mark.parametrize("architecture", ["vacancy_ie.ContextSpanCategorizer.v1",
-                                          "vacancy_ie.ContextSpanCategorizer.v2"])
+                                          "vacancy_ie.ContextSpanCategorizer.v2",
+                                          "vacancy_ie.ContextSpanCategorizer.v3"])
 def test_classifier_overfits_and_round_trips(tmp_path, architecture):
     nlp = make_classifier(architecture)
     text = "Grade: P-3. Fluency in English is required; knowledge of French is an asset."

@@ -4,7 +4,7 @@ import numpy
 import pytest
 import spacy
 
-from vacancy_ie.pipeline.features import FEATURE_NAMES, doc_features
+from vacancy_ie.pipeline.features import FEATURE_NAMES, MENTION_FEATURE_NAMES, doc_features, mention_features
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +47,30 @@ def test_features_see_increments_and_sub_requirements(candidates_nlp):
 def test_features_of_no_spans_is_empty(candidates_nlp):
     doc = candidates_nlp("Nothing here.")
     assert doc_features(doc, numpy.zeros((0, 2), dtype="i")).shape == (0, len(FEATURE_NAMES))
+
+
+def mention_features_of(nlp, text, quote, occurrence=0):
+    doc = nlp(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    span = doc.char_span(start, start + len(quote))
+    row = mention_features(doc, numpy.array([[span.start, span.end]]))[0]
+    return dict(zip(MENTION_FEATURE_NAMES, row))
+
+
+def test_features_mentions_see_field_labels_repeats_and_the_first(candidates_nlp):
+    text = ("Programme Officer (P3)\n" + "Duties. " * 60 + "\nGrade: P-3\n"
+            "Supervises an assistant at G-5.\n")
+    title = mention_features_of(candidates_nlp, text, "P3")
+    labelled = mention_features_of(candidates_nlp, text, "P-3")
+    other = mention_features_of(candidates_nlp, text, "G-5")
+    assert labelled["field_label"] == 1.0 and title["field_label"] == 0.0
+    assert title["first_of_kind"] == 1.0 and labelled["first_of_kind"] == 0.0
+    assert title["title_zone"] == 1.0 and labelled["title_zone"] == 0.0
+    assert labelled["repeats"] > 0.0 and other["repeats"] == 0.0
+
+
+def test_features_mentions_of_a_span_without_candidate_are_zero(candidates_nlp):
+    row = mention_features_of(candidates_nlp, "Nothing to see here at all.", "see here")
+    assert row == {"field_label": 0.0, "repeats": 0.0, "first_of_kind": 0.0, "title_zone": 1.0}

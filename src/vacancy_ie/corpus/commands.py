@@ -53,6 +53,9 @@ def sample(out: Path = typer.Option(..., help="Where to write the chosen ids, on
            aim: list[str] = typer.Option([], help=f"Only notices showing one of these decisions "
                                                   f"(any of: {', '.join(AIMS)}), to enrich rare ones."),
            lang: str = typer.Option("en", help="Language of the notices: en, fr or es."),
+           within: Optional[str] = typer.Option(None, help="Only employers already in this split "
+                                                "of --splits (their new notices join it)."),
+           splits: Path = typer.Option(Path("corpus/splits.json"), help="The split file --within reads."),
            data: Optional[Path] = DataOption) -> None:
     """Choose pool notices to annotate, spread over employers."""
     unknown = set(aim) - set(AIMS)
@@ -60,14 +63,32 @@ def sample(out: Path = typer.Option(..., help="Where to write the chosen ids, on
         err.print(f"[red]error:[/] unknown aim {sorted(unknown)}; choose from {sorted(AIMS)}")
         raise typer.Exit(2)
     skip = {i for path in exclude for i in path.read_text().split()}
-    keep = aimed_at(aim)
-    chosen = sample_notices(_volume(data).pool(), n, min_un, max_per_employer, seed, skip, keep=keep,
-                            lang=lang)
+    volume = _volume(data)
+    aimed = aimed_at(aim)
+    keep = aimed
+    if within is not None:
+        employers = _split_employers(volume, splits, within)
+        keep = lambda notice: notice.employer in employers and aimed(notice)  # noqa: E731
+    chosen = sample_notices(volume.pool(), n, min_un, max_per_employer, seed, skip, keep=keep, lang=lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(f"{x.id}\n" for x in chosen))
     employers = {x.employer for x in chosen}
     err.print(f"{len(chosen)} notices ({sum(x.is_un for x in chosen)} UN-system) from "
               f"{len(employers)} employers -> {out}")
+
+
+def _split_employers(volume: DataVolume, splits: Path, name: str) -> set[str]:
+    """The employers with a document in split `name` of the split file."""
+    try:
+        ids = json.loads(splits.read_text())[name]
+    except (OSError, ValueError, KeyError) as error:
+        err.print(f"[red]error:[/] no split {name!r} in {splits}: {error}")
+        raise typer.Exit(2)
+    try:
+        return {volume.get(i).employer for i in ids}
+    except DataVolumeError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2)
 
 
 @app.command()

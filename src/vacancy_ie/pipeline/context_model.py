@@ -5,7 +5,8 @@ spaCy's `spacy.SpanCategorizer.v1` reduces the span's own token vectors. This mo
 concatenates three views before its output layer: that reduction; a reduction of a window of
 `window` tokens on each side (the clause with "is an asset" or "of which", the cue before a
 date); and `features.doc_features` (the rules' reading of the span, the heading it sits
-under), with v2 also the notice's language. The neural views are trained end to end with the
+under), with v2 also the notice's language and with v3 also `features.mention_features` (a
+field label before the span, repeats of its value, first of its kind). The neural views are trained end to end with the
 shared tok2vec.
 """
 
@@ -20,7 +21,14 @@ from spacy.util import registry
 from thinc.api import Model, chain, list2ragged
 from thinc.types import Floats2d, Ragged
 
-from .features import LANGUAGE_FEATURE_NAMES, N_FEATURES, doc_features, language_features
+from .features import (
+    LANGUAGE_FEATURE_NAMES,
+    MENTION_FEATURE_NAMES,
+    N_FEATURES,
+    doc_features,
+    language_features,
+    mention_features,
+)
 
 
 def _widened(ops, X: Ragged, spans: Ragged, window: int) -> Ragged:
@@ -35,14 +43,17 @@ def _widened(ops, X: Ragged, spans: Ragged, window: int) -> Ragged:
     return Ragged(ops.asarray2i(data), spans.lengths)
 
 
-def _features(ops, docs: List[Doc], spans: Ragged, with_language: bool) -> Floats2d:
+def _features(ops, docs: List[Doc], spans: Ragged, with_language: bool, with_mentions: bool) -> Floats2d:
     data = ops.to_numpy(spans.dataXd)
-    width = N_FEATURES + (len(LANGUAGE_FEATURE_NAMES) if with_language else 0)
+    width = (N_FEATURES + (len(LANGUAGE_FEATURE_NAMES) if with_language else 0)
+             + (len(MENTION_FEATURE_NAMES) if with_mentions else 0))
     rows, row = [], 0
     for doc, count in zip(docs, ops.to_numpy(spans.lengths)):
         block = doc_features(doc, data[row:row + count])
         if with_language:
             block = numpy.hstack([block, language_features(doc, len(block))])
+        if with_mentions:
+            block = numpy.hstack([block, mention_features(doc, data[row:row + count])])
         rows.append(block)
         row += count
     return ops.asarray2f(numpy.concatenate(rows) if rows else numpy.zeros((0, width), dtype="f"))
@@ -53,7 +64,8 @@ def _views(model: Model, docs: List[Doc], spans: Ragged, is_train: bool):
     X, back_vectors = vectors(docs, is_train)
     A, back_span = span_view((X, spans), is_train)
     B, back_context = context_view((X, _widened(model.ops, X, spans, model.attrs["window"])), is_train)
-    H = model.ops.xp.hstack([A, B, _features(model.ops, docs, spans, model.attrs["language"])])
+    H = model.ops.xp.hstack([A, B, _features(model.ops, docs, spans, model.attrs["language"],
+                                                    model.attrs.get("mentions", False))])
 
     def backprop(dH: Floats2d) -> None:
         d_span, _ = back_span(model.ops.as_contig(dH[:, :A.shape[1]]))
@@ -91,12 +103,12 @@ def _init(model: Model, X: Tuple[List[Doc], Ragged] | None = None, Y: Floats2d |
 
 
 def _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, scorer, window: int,
-                              language: bool) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
+                              language: bool, mentions: bool = False) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
     model = Model(
         "context_spancat", _forward, init=_init,
         layers=[chain(tok2vec, list2ragged()), chain(extract_spans(), reducer),
                 chain(extract_spans(), context_reducer), chain(hidden, scorer)],
-        attrs={"window": window, "language": language},
+        attrs={"window": window, "language": language, "mentions": mentions},
     )
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("reducer", reducer)
@@ -128,3 +140,17 @@ def build_context_span_categorizer_v2(
 ) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
     """v1, with the notice's language among the features (one multilingual classifier)."""
     return _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, scorer, window, language=True)
+
+
+@registry.architectures("vacancy_ie.ContextSpanCategorizer.v3")
+def build_context_span_categorizer_v3(
+    tok2vec: Model[List[Doc], List[Floats2d]],
+    reducer: Model[Ragged, Floats2d],
+    context_reducer: Model[Ragged, Floats2d],
+    hidden: Model[Floats2d, Floats2d],
+    scorer: Model[Floats2d, Floats2d],
+    window: int = 8,
+) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
+    """v2, with the mention features: which of a notice's mentions of a value is the field."""
+    return _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, scorer, window, language=True,
+                                     mentions=True)

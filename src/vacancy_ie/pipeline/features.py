@@ -38,6 +38,16 @@ N_FEATURES = len(FEATURE_NAMES)
 # v2 adds the notice's language (`doc._.language`, set by the candidates component): the same
 # cue can weigh differently in a French template.
 LANGUAGE_FEATURE_NAMES: tuple[str, ...] = tuple(f"language={lang}" for lang in SUPPORTED)
+# v3 adds what a reader weighs when one notice names a value several times (a single-valued
+# field: the grade of this post, not of the standard job description it quotes): a field label
+# right before the span ("Grade:", "Level -", "Classe :"), how often the notice repeats the same
+# value among the candidates of the span's reading, whether it is the first of that reading, and
+# whether it sits in the opening lines (title and summary block).
+MENTION_FEATURE_NAMES: tuple[str, ...] = ("field_label", "repeats", "first_of_kind", "title_zone")
+_FIELD_LABEL = re.compile(
+    r"\b(?:grade|grading|level|category|band|classification|salary scale|niveau|classe|catégorie"
+    r"|grado|nivel|categoría)\b[^:\n]{0,25}?[:\-–]\s*$", re.IGNORECASE)
+_TITLE_ZONE = 300  # characters
 _HEADING_LOOKBACK = 15  # lines
 
 
@@ -124,6 +134,40 @@ def doc_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
                 len(line.split()) <= 8, bool(_BULLET.match(line)))
         out[row, 2 * k:2 * k + len(cues)] = cues
         out[row, -1] = s_char / max(1, len(text))
+    return out
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def mention_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
+    """One row of `MENTION_FEATURE_NAMES` per (start, end) token span of `doc`. A span's kind
+    is the reading of the candidate it overlaps most (none: repeats and first stay 0)."""
+    text = doc.text
+    kinds = _kinds(doc)
+    values: dict[tuple[int, str], int] = {}
+    first: dict[int, int] = {}
+    for c_start, c_end, column in kinds:
+        key = (column, _compact(doc[c_start:c_end].text))
+        values[key] = values.get(key, 0) + 1
+        first[column] = min(first.get(column, c_start), c_start)
+    out = numpy.zeros((len(spans), len(MENTION_FEATURE_NAMES)), dtype="f")
+    for row, (start, end) in enumerate(spans):
+        start, end = int(start), int(end)
+        if end <= start or end > len(doc):
+            continue
+        s_char = doc[start].idx
+        line_start = text.rfind("\n", 0, s_char) + 1
+        overlap = [(min(end, c_end) - max(start, c_start), c_start, c_end, column)
+                   for c_start, c_end, column in kinds if c_start < end and start < c_end]
+        repeats = first_of_kind = 0.0
+        if overlap:
+            _, c_start, c_end, column = max(overlap)
+            repeats = numpy.log1p(values[(column, _compact(doc[c_start:c_end].text))] - 1) / 2
+            first_of_kind = float(first[column] == c_start)
+        out[row] = (bool(_FIELD_LABEL.search(text[max(line_start, s_char - 60):s_char])), repeats,
+                    first_of_kind, s_char < _TITLE_ZONE)
     return out
 
 

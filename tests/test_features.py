@@ -14,14 +14,14 @@ def candidates_nlp():
     return nlp
 
 
-def features_of(nlp, text, quote, occurrence=0):
+def features_of(nlp, text, quote, occurrence=0, extract=doc_features, names=FEATURE_NAMES):
     doc = nlp(text)
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(quote, start + 1)
     span = doc.char_span(start, start + len(quote))
-    row = doc_features(doc, numpy.array([[span.start, span.end]]))[0]
-    return dict(zip(FEATURE_NAMES, row))
+    row = extract(doc, numpy.array([[span.start, span.end]]))[0]
+    return dict(zip(names, row))
 
 
 def test_features_heading_above_a_list_marks_it_desirable(candidates_nlp):
@@ -49,14 +49,8 @@ def test_features_of_no_spans_is_empty(candidates_nlp):
     assert doc_features(doc, numpy.zeros((0, 2), dtype="i")).shape == (0, len(FEATURE_NAMES))
 
 
-def mention_features_of(nlp, text, quote, occurrence=0):
-    doc = nlp(text)
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(quote, start + 1)
-    span = doc.char_span(start, start + len(quote))
-    row = mention_features(doc, numpy.array([[span.start, span.end]]))[0]
-    return dict(zip(MENTION_FEATURE_NAMES, row))
+def mention_features_of(nlp, text, quote):
+    return features_of(nlp, text, quote, extract=mention_features, names=MENTION_FEATURE_NAMES)
 
 
 def test_features_mentions_see_field_labels_repeats_and_the_first(candidates_nlp):

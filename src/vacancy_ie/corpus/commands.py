@@ -64,10 +64,9 @@ def sample(out: Path = typer.Option(..., help="Where to write the chosen ids, on
         raise typer.Exit(2)
     skip = {i for path in exclude for i in path.read_text().split()}
     volume = _volume(data)
-    aimed = aimed_at(aim)
-    keep = aimed
+    keep = aimed_at(aim)
     if within is not None:
-        employers = _split_employers(volume, splits, within)
+        employers, aimed = _split_employers(volume, splits, within), keep
         keep = lambda notice: notice.employer in employers and aimed(notice)  # noqa: E731
     chosen = sample_notices(volume.pool(), n, min_un, max_per_employer, seed, skip, keep=keep, lang=lang)
     out.parent.mkdir(parents=True, exist_ok=True)

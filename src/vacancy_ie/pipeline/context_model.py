@@ -6,8 +6,8 @@ concatenates three views before its output layer: that reduction; a reduction of
 `window` tokens on each side (the clause with "is an asset" or "of which", the cue before a
 date); and `features.doc_features` (the rules' reading of the span, the heading it sits
 under), with v2 also the notice's language and with v3 also `features.mention_features` (a
-field label before the span, repeats of its value, first of its kind). The neural views are trained end to end with the
-shared tok2vec.
+field label before the span, repeats of its value, first of its kind). The neural views are
+trained end to end with the shared tok2vec.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def _views(model: Model, docs: List[Doc], spans: Ragged, is_train: bool):
     A, back_span = span_view((X, spans), is_train)
     B, back_context = context_view((X, _widened(model.ops, X, spans, model.attrs["window"])), is_train)
     H = model.ops.xp.hstack([A, B, _features(model.ops, docs, spans, model.attrs["language"],
-                                                    model.attrs.get("mentions", False))])
+                                                    model.attrs["mentions"])])
 
     def backprop(dH: Floats2d) -> None:
         d_span, _ = back_span(model.ops.as_contig(dH[:, :A.shape[1]]))

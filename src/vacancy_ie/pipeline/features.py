@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy
@@ -145,12 +146,10 @@ def mention_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
     """One row of `MENTION_FEATURE_NAMES` per (start, end) token span of `doc`. A span's kind
     is the reading of the candidate it overlaps most (none: repeats and first stay 0)."""
     text = doc.text
-    kinds = _kinds(doc)
-    values: dict[tuple[int, str], int] = {}
+    kinds = [(c_start, c_end, (column, _compact(doc[c_start:c_end].text))) for c_start, c_end, column in _kinds(doc)]
+    values = Counter(value for _, _, value in kinds)
     first: dict[int, int] = {}
-    for c_start, c_end, column in kinds:
-        key = (column, _compact(doc[c_start:c_end].text))
-        values[key] = values.get(key, 0) + 1
+    for c_start, _, (column, _) in kinds:
         first[column] = min(first.get(column, c_start), c_start)
     out = numpy.zeros((len(spans), len(MENTION_FEATURE_NAMES)), dtype="f")
     for row, (start, end) in enumerate(spans):
@@ -159,13 +158,13 @@ def mention_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
             continue
         s_char = doc[start].idx
         line_start = text.rfind("\n", 0, s_char) + 1
-        overlap = [(min(end, c_end) - max(start, c_start), c_start, c_end, column)
-                   for c_start, c_end, column in kinds if c_start < end and start < c_end]
+        overlap = [(min(end, c_end) - max(start, c_start), c_start, value)
+                   for c_start, c_end, value in kinds if c_start < end and start < c_end]
         repeats = first_of_kind = 0.0
         if overlap:
-            _, c_start, c_end, column = max(overlap)
-            repeats = numpy.log1p(values[(column, _compact(doc[c_start:c_end].text))] - 1) / 2
-            first_of_kind = float(first[column] == c_start)
+            _, c_start, value = max(overlap)
+            repeats = numpy.log1p(values[value] - 1) / 2
+            first_of_kind = float(first[value[0]] == c_start)
         out[row] = (bool(_FIELD_LABEL.search(text[max(line_start, s_char - 60):s_char])), repeats,
                     first_of_kind, s_char < _TITLE_ZONE)
     return out

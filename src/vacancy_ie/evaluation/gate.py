@@ -7,11 +7,11 @@ says at once what dropped.
 from __future__ import annotations
 
 import json
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-import tomllib
 import typer
 
 from ..labels import label_of_field

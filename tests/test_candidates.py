@@ -28,3 +28,11 @@ def test_candidates_keep_what_no_rule_decided(candidates_nlp):
 
 def test_candidates_empty_text_gives_empty_group(candidates_nlp):
     assert len(candidates_nlp("").spans["candidates"]) == 0
+
+
+def test_candidates_grade_mentions_only_when_asked(candidates_nlp):
+    text = "Minimum qualifications\nFor G6 - 3 years relevant experience."
+    assert not any(label == "GRADE_MENTION" for _, label in labels(candidates_nlp(text)))
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
+    nlp.add_pipe("vacancy_ie_candidates", config={"grade_mentions": True})
+    assert ("G6", "GRADE_MENTION") in labels(nlp(text))

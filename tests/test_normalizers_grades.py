@@ -19,6 +19,8 @@ from vacancy_ie.normalizers import find_grades, normalize_grade
         ("Service Contract, Level 4", "SC-4"), ("SC6", "SC-6"), ("SC-6", "SC-6"),
         ("NPSA 7", "NPSA-7"), ("NPSA-7", "NPSA-7"), ("NPSA7", "NPSA-7"), ("_NPSA-7_", "NPSA-7"),
         ("IPSA-10", "IPSA-10"), ("LICA 5", "LICA-5"), ("LICA-5", "LICA-5"), ("IICA-2", "IICA-2"),
+        ("L-ICA 10", "LICA-10"), ("Local ICA 11", "LICA-11"), ("I-ICA 3", "IICA-3"),
+        ("International ICA 2", "IICA-2"), ("G.6", "G-6"), ("SC - 8", "SC-8"),
         ("ungraded", "UG"), ("UG", "UG"), ("Special Short Term ungraded", "UG"),
     ],
 )
@@ -95,3 +97,15 @@ def test_grades_find_takes_a_short_label_on_the_line_above():
     assert find_grades("Grade:\nP3") == [(7, 9, "P-3")]
     assert find_grades("Grade Level:\n\nG-4\n") == [(14, 17, "G-4")]
     assert find_grades("Staff are paid according to their grade\nP3") == []
+
+
+def test_grades_find_unops_ica_spellings_without_a_cue():
+    text = "Contract level: ICS 11 (International ICA 3 / Local ICA 11)\nLevel:L-ICA 10 and I-ICA 2"
+    assert _found(text) == [("International ICA 3", "IICA-3"), ("Local ICA 11", "LICA-11"),
+                            ("L-ICA 10", "LICA-10"), ("I-ICA 2", "IICA-2")]
+
+
+def test_grades_find_uncued_returns_bare_forms_the_cued_finder_leaves():
+    text = "Years of Experience\nFor G6 - 3 years relevant experience\nG5 countries"
+    assert find_grades(text) == []
+    assert [(text[s:e], code) for s, e, code in find_grades(text, cued=False)] == [("G6", "G-6")]

@@ -4,13 +4,15 @@ A grade is worth extracting only when it is right, so both functions accept only
 of `GRADE_CODES` and reject numbers outside a scheme's range ("P-9", "SB-6", "IPSA-7").
 
 `find_grades` sorts spellings by how often they mean something else. Forms that rarely do
-(hyphenated "P-3"/"SB-4", "NOB", "NPSA 7", "LICA 5", spelled-out "General Service 5",
-"ungraded") are found anywhere. Bare or ambiguous forms ("P3", "G5", "G-7", "D1", "SB4",
-"NO B", "NOC", "ASG", "USG", "UG") are found only with a cue: the word grade / level / band /
+(hyphenated "P-3"/"SB-4", "NOB", "NPSA 7", "LICA 5", UNOPS's "L-ICA 10" / "International ICA 3",
+spelled-out "General Service 5", "ungraded") are found anywhere. Bare or ambiguous forms ("P3", "G5", "G-7", "D1", "SB4",
+"NO B", "NOC", "ASG", "USG", "UG", "G.6", "SC - 8") are found only with a cue: the word grade / level / band /
 category just before them on the same line, the word grade / level just after them, or
 parentheses holding nothing else ("Officer (P3)"). A code joined to an accepted one by "/",
 "or", "to" or "," ("G5 or G6") is accepted with it. A designation followed by a word such as
 "countries", "project" or "Sahel" ("G5 countries", "P3 project") is never a grade.
+With `cued=False` the cue test is skipped: every spelling of a grade, for a classifier that
+decides from context which mentions are the position's grade.
 
 French and Spanish notices (`lang="fr"`, `"es"`) add their cue words, niveau / classe and
 grado / nivel / clase ("Niveau G5", "Grado: P3"), and their joining words ("P3 ou P4"). Not
@@ -39,12 +41,14 @@ GRADE_CODES = _grade_codes()  # the canonical codes a GRADE span may take
 # Each entry: a pattern with groups `scheme` and `n`, whether it needs a cue.
 _FORMS: tuple[tuple[str, bool], ...] = (
     (r"(?P<scheme>NPSA|IPSA|LICA|IICA)[ \t-]?(?P<n>\d{1,2})", False),
+    (r"(?P<scheme>[LI]-ICA|(?:Local|International)[ \t]+ICA)[ \t-]?(?P<n>\d{1,2})", False),
     (r"(?P<scheme>P|D|GS|FS|SB|SC)-(?P<n>\d{1,2})", False),
     (r"(?P<scheme>NO)-(?P<n>[A-E])", False),
     (r"(?P<scheme>NO)(?P<n>[ABDE])", False),
     (r"(?P<scheme>G)-(?P<n>\d)", True),
     (r"(?P<scheme>NO)[ \t]?(?P<n>[A-E])", True),
     (r"(?P<scheme>P|D|G|GS|FS|SB|SC)[ \t]?(?P<n>\d{1,2})", True),
+    (r"(?P<scheme>P|D|G|GS|FS|SB|SC)(?:\.|[ \t]+[-–][ \t]+)(?P<n>\d{1,2})", True),
     (r"(?P<scheme>ASG|USG|UG)", True),
 )
 _LEVEL_WORD = r"(?:,?[ \t]+(?:[Ll]evel|[Gg]rade))?[ \t]+"
@@ -94,13 +98,13 @@ _JOIN = {"en": re.compile(r"[ \t]*(?:/|,|-|–|or\b|to\b|and\b)[ \t]*$")} | {
     for lang, joins in _LOCAL_JOINS.items()
 }
 _IN_PARENS = re.compile(r"(?:[ \t]*(?:/|,|-|–|or\b|to\b)[ \t]*[A-Z]{1,4}[ \t-]?\w{1,2})?\)")
-_SCHEME_ALIAS = {"GS": "G"}
+_SCHEME_ALIAS = {"GS": "G", "L-ICA": "LICA", "LOCAL ICA": "LICA", "I-ICA": "IICA", "INTERNATIONAL ICA": "IICA"}
 
 _FINDERS = [
     (re.compile(_LEFT + pattern + _RIGHT), needs_cue, None) for pattern, needs_cue in _FORMS
 ] + [(re.compile(_LEFT + pattern + _RIGHT), False, scheme) for pattern, scheme in _SPELLED]
 _NORMALIZE = re.compile(
-    r"(?P<scheme>NPSA|IPSA|LICA|IICA|ASG|USG|UG|GS|FS|SB|SC|NO|P|D|G)"
+    r"(?P<scheme>[LI]-ICA|(?:LOCAL|INTERNATIONAL)[ \t]+ICA|NPSA|IPSA|LICA|IICA|ASG|USG|UG|GS|FS|SB|SC|NO|P|D|G)"
     r"[ \t]*[-.]?[ \t]*(?P<n>\d{1,2}|[A-E](?![A-Z]))?",
     re.IGNORECASE,
 )
@@ -108,7 +112,8 @@ _RANGE_TAIL = re.compile(r"\s*(?:(?:/|,|or\b|to\b|-|–).*)?", re.IGNORECASE | r
 
 
 def _code(scheme: str, n: str | None) -> str | None:
-    scheme = _SCHEME_ALIAS.get(scheme.upper(), scheme.upper())
+    scheme = " ".join(scheme.upper().split())
+    scheme = _SCHEME_ALIAS.get(scheme, scheme)
     code = f"{scheme}-{n.upper()}" if n else scheme
     return code if code in GRADE_CODES else None
 
@@ -149,10 +154,11 @@ def _has_cue(text: str, start: int, end: int, lang: str) -> bool:
     return before.endswith("(") and bool(_IN_PARENS.match(text, end))
 
 
-def find_grades(text: str, lang: str = "en") -> list[tuple[int, int, str]]:
+def find_grades(text: str, lang: str = "en", cued: bool = True) -> list[tuple[int, int, str]]:
     """Grade designations in a text as (start, end, code), tight and without cue words.
 
     `lang` ("en", "fr", "es") adds the cue words of that language to the English ones.
+    `cued=False` also returns the bare forms that have no cue ("For G6 - 3 years").
     """
     candidates: dict[int, tuple[int, str, bool]] = {}
     for finder, needs_cue, scheme in _FINDERS:
@@ -171,6 +177,6 @@ def find_grades(text: str, lang: str = "en") -> list[tuple[int, int, str]]:
         if found and start < found[-1][1]:
             continue
         joined = bool(found) and bool(_JOIN[lang].match(text[found[-1][1]:start]))
-        if not needs_cue or joined or _has_cue(text, start, end, lang):
+        if not (cued and needs_cue) or joined or _has_cue(text, start, end, lang):
             found.append((start, end, code))
     return found

@@ -423,18 +423,23 @@ def extract_shared(text: str, lang: str = "en") -> tuple[Found, ...]:
 # Kinds of candidate that no rule decided on: a classifier decides what they are.
 UNDECIDED_DATE = "DATE"
 UNDECIDED_LANGUAGE = "LANGUAGE_MENTION"
+UNDECIDED_GRADE = "GRADE_MENTION"
 
 
-def candidates(text: str, lang: str = "en") -> list[Found]:
+def candidates(text: str, lang: str = "en", grade_mentions: bool = False) -> list[Found]:
     """High-recall candidates for a trained classifier: every span `extract` finds (with its
     rule decision as the label), the spans its overlap rule dropped, and every date and
     language name it left out (a date without a cue, a language in a sentence the rules call
-    boilerplate). Overlaps are kept: the classifier sees each reading."""
+    boilerplate). With `grade_mentions`, also every grade spelling the rules left out (a bare
+    "G6" without a cue, a grade in a clause about another post). Overlaps are kept: the
+    classifier sees each reading."""
     spans = _found(text, None, lang)
     kept = drop_overlaps(spans)
     found, seen = list(kept), {(f.start, f.end) for f in kept}
     extra = spans + [Found(s, e, UNDECIDED_DATE) for s, e in find_dates(text, lang)]
     extra += [Found(s, e, UNDECIDED_LANGUAGE) for s, e, _ in find_languages(text, lang)]
+    if grade_mentions:
+        extra += [Found(s, e, UNDECIDED_GRADE) for s, e, _ in find_grades(text, lang, cued=False)]
     for span in extra:
         if (span.start, span.end) not in seen:
             seen.add((span.start, span.end))

@@ -127,3 +127,15 @@ def test_readers_v2_dev_corpus_offers_no_gold_candidates(tmp_path, nlp):
     assert labelled(train.predicted.spans[TRAINING_CANDIDATES_KEY]) == [
         (s.text, "") for s in train.reference.spans[SPANS_KEY]]
     assert labelled(dev.reference.spans[SPANS_KEY]) == labelled(train.reference.spans[SPANS_KEY])
+
+
+def test_readers_v3_repeats_the_notices_of_the_languages_asked(tmp_path, nlp):
+    french = ("Niveau : P-3. Vous êtes titulaire d'un diplôme universitaire et vous avez au moins cinq ans "
+              "d'expérience dans le domaine de la protection. La maîtrise du français est exigée ; la "
+              "connaissance de l'anglais serait un atout pour le poste.")
+    docs = [converted_doc(nlp), converted_doc(nlp, french, [("P-3", "GRADE", {"code": "P-3"})])]
+    reader = registry.readers.get("vacancy_ie.SpanCorpus.v3")(write(tmp_path, docs), repeat={"fr": 3})
+    examples = list(reader(nlp))
+    assert [e.reference.text for e in examples] == [TEXT, french, french, french]
+    assert len({id(e.predicted) for e in examples}) == 4  # copies, not one Doc updated thrice
+    assert all(e.predicted._.reference_date == "2024-11-07" for e in examples)

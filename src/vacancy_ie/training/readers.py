@@ -6,7 +6,7 @@ span group the classifier learns."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Dict, Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Span
@@ -16,6 +16,7 @@ from spacy.util import filter_spans, registry
 from ..corpus.convert import gold_attrs
 from ..keys import SPANS_KEY, TRAINING_CANDIDATES_KEY, USER_DATA_KEY, register_extensions
 from ..labels import model_label
+from ..text.language import reading_language
 from ..text.tokenizer import text_tokenizer
 
 
@@ -55,5 +56,23 @@ def create_span_corpus_v2(path: Path, spans_key: str = SPANS_KEY, limit: int = 0
             # year-less dates in the notice resolve against the day it was collected
             example.predicted._.reference_date = reference.user_data.get(USER_DATA_KEY, {}).get("reference_date")
             yield example
+
+    return read
+
+
+@registry.readers("vacancy_ie.SpanCorpus.v3")
+def create_span_corpus_v3(path: Path, spans_key: str = SPANS_KEY, limit: int = 0,
+                          gold_candidates: bool = True,
+                          repeat: Optional[Dict[str, int]] = None) -> Callable[[Language], Iterable[Example]]:
+    """v2, with each notice written in a language of `repeat` ({"fr": 2}) read that many times
+    per epoch, so that a few French and Spanish notices are not drowned by the English ones."""
+    read_v2 = create_span_corpus_v2(path, spans_key, limit, gold_candidates)
+    repeat = repeat or {}
+
+    def read(nlp: Language) -> Iterator[Example]:
+        for example in read_v2(nlp):
+            yield example
+            for _ in range(repeat.get(reading_language(example.reference.text), 1) - 1):
+                yield example.copy()
 
     return read

@@ -4,11 +4,15 @@ import pytest
 import spacy
 
 
+def make_nlp(**config):
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
+    nlp.add_pipe("vacancy_ie_candidates", config=config)
+    return nlp
+
+
 @pytest.fixture(scope="module")
 def candidates_nlp():
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
-    nlp.add_pipe("vacancy_ie_candidates")
-    return nlp
+    return make_nlp()
 
 
 def labels(doc):
@@ -33,6 +37,4 @@ def test_candidates_empty_text_gives_empty_group(candidates_nlp):
 def test_candidates_grade_mentions_only_when_asked(candidates_nlp):
     text = "Minimum qualifications\nFor G6 - 3 years relevant experience."
     assert not any(label == "GRADE_MENTION" for _, label in labels(candidates_nlp(text)))
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
-    nlp.add_pipe("vacancy_ie_candidates", config={"grade_mentions": True})
-    assert ("G6", "GRADE_MENTION") in labels(nlp(text))
+    assert ("G6", "GRADE_MENTION") in labels(make_nlp(grade_mentions=True)(text))

@@ -1,8 +1,7 @@
 """How many gold spans the rules' candidates cover, per label: the ceiling of a classifier that
 decides only among them (the NER adds its own spans on top). A candidate covers a gold span
 when their characters overlap by Jaccard >= 0.5, as the classifier's training targets align
-them; a SKILL, whose value is its wording, only when the boundaries are equal. `grade_mentions`
-as in the candidates component (off in configs/cnn.cfg)."""
+them; a SKILL, whose value is its wording, only when the boundaries are equal."""
 
 from __future__ import annotations
 
@@ -18,13 +17,13 @@ from .systems import EvalDoc
 MIN_OVERLAP = 0.5
 
 
-def candidate_recall(docs: list[EvalDoc], grade_mentions: bool = False) -> dict[str, dict[str, Any]]:
+def candidate_recall(docs: list[EvalDoc]) -> dict[str, dict[str, Any]]:
     """Per label: gold spans, those a candidate covers, and the share."""
     gold = {label: 0 for label in LABELS}
     covered = {label: 0 for label in LABELS}
     for doc in docs:
         cleaned = clean(doc.raw)
-        spans = [cleaned.to_raw(f.start, f.end) for f in candidates(cleaned.text, reading_language(cleaned.text), grade_mentions)]
+        spans = [cleaned.to_raw(f.start, f.end) for f in candidates(cleaned.text, reading_language(cleaned.text))]
         for g in doc.gold:
             need = 1.0 if LABELS[g.label].wording_is_value else MIN_OVERLAP
             gold[g.label] += 1

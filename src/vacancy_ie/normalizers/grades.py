@@ -4,15 +4,16 @@ A grade is worth extracting only when it is right, so both functions accept only
 of `GRADE_CODES` and reject numbers outside a scheme's range ("P-9", "SB-6", "IPSA-7").
 
 `find_grades` sorts spellings by how often they mean something else. Forms that rarely do
-(hyphenated "P-3"/"SB-4", "NOB", "NPSA 7", "LICA 5", UNOPS's "L-ICA 10" / "International ICA 3",
-spelled-out "General Service 5", "ungraded") are found anywhere. Bare or ambiguous forms ("P3", "G5", "G-7", "D1", "SB4",
-"NO B", "NOC", "ASG", "USG", "UG", "G.6", "SC - 8") are found only with a cue: the word grade / level / band /
-category just before them on the same line, the word grade / level just after them, or
-parentheses holding nothing else ("Officer (P3)"). A code joined to an accepted one by "/",
-"or", "to" or "," ("G5 or G6") is accepted with it. A designation followed by a word such as
-"countries", "project" or "Sahel" ("G5 countries", "P3 project") is never a grade.
-With `cued=False` the cue test is skipped: every spelling of a grade, for a classifier that
-decides from context which mentions are the position's grade.
+(hyphenated "P-3"/"SB-4", "NOB", "NPSA 7", "LICA 5", UNOPS's "L-ICA 10" / "International
+ICA 3", spelled-out "General Service 5", "ungraded") are found anywhere. Bare or ambiguous
+forms ("P3", "G5", "G-7", "D1", "SB4", "NO B", "NOC", "ASG", "USG", "UG", "G.6", "SC - 8")
+are found only with a cue: the word grade / level / band / category just before them on the
+same line, the word grade / level just after them, or parentheses holding nothing else
+("Officer (P3)"). A code joined to an accepted one by "/", "or", "to" or "," ("G5 or G6") is
+accepted with it. A designation followed by a word such as "countries", "project" or "Sahel"
+("G5 countries", "P3 project") is never a grade. With `cued=False` the cue test is skipped:
+every spelling of a grade, for a classifier that decides from context which mentions are the
+position's grade.
 
 French and Spanish notices (`lang="fr"`, `"es"`) add their cue words, niveau / classe and
 grado / nivel / clase ("Niveau G5", "Grado: P3"), and their joining words ("P3 ou P4"). Not

@@ -68,11 +68,19 @@ def create_span_corpus_v3(path: Path, spans_key: str = SPANS_KEY, limit: int = 0
     per epoch, so that a few French and Spanish notices are not drowned by the English ones."""
     read_v2 = create_span_corpus_v2(path, spans_key, limit, gold_candidates)
     repeat = repeat or {}
+    languages: dict[str, str] = {}  # text -> language, detected once, not every epoch
+
+    def times(text: str) -> int:
+        if not repeat:
+            return 1
+        if text not in languages:
+            languages[text] = reading_language(text)
+        return repeat.get(languages[text], 1)
 
     def read(nlp: Language) -> Iterator[Example]:
         for example in read_v2(nlp):
             yield example
-            for _ in range(repeat.get(reading_language(example.reference.text), 1) - 1):
+            for _ in range(times(example.reference.text) - 1):
                 yield example.copy()
 
     return read

@@ -36,6 +36,14 @@ def test_features_carry_the_rules_reading(candidates_nlp):
     assert feats["clause_desirable"] == 1.0
 
 
+def test_features_read_the_sentence_of_the_span_not_its_line(candidates_nlp):
+    text = ("Fluency in English is required. Another UN language is an asset. Arabic, Chinese and "
+            "English are the official languages of the Organization.")
+    feats = features_of(candidates_nlp, text, "Chinese")
+    assert feats["clause_desirable"] == 0.0 and feats["sentence_boilerplate"] == 1.0
+    assert features_of(candidates_nlp, text, "English")["clause_required"] == 1.0
+
+
 def test_features_see_increments_and_sub_requirements(candidates_nlp):
     text = ("Master's degree with 5 years of experience, or Bachelor's degree with two additional "
             "years of experience.\nSeven years of experience, of which 2 years of experience abroad.")

@@ -27,6 +27,8 @@ from vacancy_ie.normalizers import education_level
         ("vocational training in mechanics", "technical"), ("technical diploma", "technical"),
         ("TVET certificate", "technical"), ("associate degree", "technical"),
         ("certificate in accounting", "technical"), ("nursing diploma", "technical"),
+        ("Grade 12", "secondary"), ("Matric certificate", "secondary"),
+        ("higher degree in finance", "master"), ("advanced higher education degree", "master"),
     ],
 )
 def test_education_level(text, level):

@@ -1,6 +1,6 @@
 import pytest
 
-from vacancy_ie.normalizers import min_years
+from vacancy_ie.normalizers import min_years, states_amount
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,8 @@ from vacancy_ie.normalizers import min_years
         ("5 yrs", 5),
         ("minimum 3 years' experience, 5 preferred", 3),
         ("Level 2 post, 4 years", 4),
+        ("G6 - 3 years relevant experience", 3),
+        ("NOB - 2 years", 2),
     ],
 )
 def test_experience_min_years(text, years):
@@ -42,3 +44,13 @@ def test_experience_min_years(text, years):
 )
 def test_experience_min_years_none(text):
     assert min_years(text) is None
+
+
+@pytest.mark.parametrize("text", ["several years of experience", "additional years of work", "5 years"])
+def test_experience_states_amount(text):
+    assert states_amount(text)
+
+
+@pytest.mark.parametrize("text", ["Years of Experience", "A minimum of", "experience in logistics"])
+def test_experience_states_amount_not(text):
+    assert not states_amount(text)

@@ -21,7 +21,8 @@ from vacancy_ie.normalizers import LanguageCode, find_languages, normalize_langu
         ("portugais", "pt", "Portuguese"), ("portugués", "pt", "Portuguese"),
         ("russe", "ru", "Russian"), ("ruso", "ru", "Russian"), ("chinois", "zh", "Chinese"),
         ("chino", "zh", "Chinese"), ("allemand", "de", "German"), ("alemán", "de", "German"),
-        ("Bislama", "bi", "Bislama"),
+        ("Bislama", "bi", "Bislama"), ("IsiZulu", "zu", "Zulu"), ("isiXhosa", "xh", "Xhosa"),
+        ("Sesotho", "st", None), ("Fulfulbe", "ff", None), ("Ukranian", "uk", "Ukrainian"),
     ],
 )
 def test_languages_normalize(name, code, english):
@@ -56,6 +57,7 @@ def _found(text):
         ("Langues : anglais, Français; idiomas: inglés",
          [("anglais", "en"), ("Français", "fr"), ("inglés", "en")]),
         ("Tetum/Portuguese", [("Tetum", "tet"), ("Portuguese", "pt")]),
+        ("English and isiZulu; Setswana an asset", [("English", "en"), ("isiZulu", "zu"), ("Setswana", "tn")]),
     ],
 )
 def test_languages_find(text, expected):

@@ -64,6 +64,11 @@ def test_record_values_match_scoring_forms():
     assert values["SKILL"] == {("ms excel",)}
 
 
+def test_record_leaves_out_experience_that_states_no_amount():
+    record = build([pred("At least 5 years of experience", "EXPERIENCE"), pred("At least", "EXPERIENCE")])
+    assert [item["years"] for item in record["experience"]] == [5]
+
+
 def test_record_jsonld_is_a_job_posting():
     record = build([pred("15 November", "DEADLINE"), pred("1 November 2024", "POSTED"),
                     pred("At least 5 years of experience", "EXPERIENCE"), pred("Master's degree in law", "EDUCATION")])

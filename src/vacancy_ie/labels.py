@@ -23,6 +23,7 @@ from .normalizers import (
     normalize_language,
     parse_date,
     route_totals,
+    states_amount,
 )
 from .normalizers.dates import DateOrder
 
@@ -159,6 +160,8 @@ def _education(text: str, required: bool, context: Context) -> dict[str, Any] | 
 
 
 def _experience(text: str, required: bool, context: Context) -> dict[str, Any] | None:
+    if not states_amount(text, context.lang):
+        return None  # a heading or a cut-off phrase: no requirement a reader could use
     return {"years": min_years(text, context.lang), "required": required}
 
 

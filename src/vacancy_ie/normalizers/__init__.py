@@ -10,7 +10,7 @@ reads as it always has.
 from .cues import is_boilerplate_language_sentence, is_desirable, is_required
 from .dates import ParsedDate, find_dates, infer_date_order, parse_date
 from .education import education_level
-from .experience import INCREMENT, min_years, route_totals
+from .experience import INCREMENT, min_years, route_totals, states_amount
 from .grades import GRADE_CODES, find_grades, normalize_grade
 from .languages import LanguageCode, find_languages, normalize_language
 
@@ -32,4 +32,5 @@ __all__ = [
     "normalize_language",
     "parse_date",
     "route_totals",
+    "states_amount",
 ]

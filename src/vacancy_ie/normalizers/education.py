@@ -23,6 +23,7 @@ _SPECIFIC: dict[str, str] = {
     "secondary": (
         r"high[ -]school|secondary(?:[ -]school| education| level)?|(?:school|matriculation)"
         r"[ -](?:diploma|certificate|leaving)|A[ -]levels?|GCSEs?|O[ -]levels?|baccalaur[eé]at"
+        r"|matric\b|grade 12\b|12th grade"  # South Africa's and North America's school-leaving
     ),
     "technical": (
         r"vocational|technical (?:diploma|certificate|school|college|training|qualification)"
@@ -34,7 +35,8 @@ _SPECIFIC: dict[str, str] = {
         r"|(?<!driving )(?<!driver's )licen[cs]e|licenciatura"
     ),
     "master": (
-        r"master(?:'s|’s|s)?|advanced (?:university |academic )?degree|post-?graduate"
+        r"master(?:'s|’s|s)?|advanced (?:university |academic |higher education )?degree|post-?graduate"
+        r"|higher degree"  # British usage: a postgraduate degree
         r"|second[- ]level (?:university )?degree|second university degree|graduate degree"
         r"|graduate (?:school )?(?:programme|program|studies)"
         r"|(?-i:M\.?A|M\.?Sc|MBA|MPH|MPA|MPP|MEng|MSW|MPhil|LL\.?M)\b"

@@ -50,7 +50,8 @@ _LOCAL_YEARS = {"fr": r"ans?|annees?", "es": r"anos?"}
 _LOCAL_MONTHS = {"fr": r"mois", "es": r"mes(?:es)?"}
 _LOCAL_RANGE = {"fr": r"a|ou|et", "es": r"a|o|y"}
 _LOCAL_ONE = {"fr": r"une?", "es": r"un[oa]?"}
-_NUMBER = r"(?P<n>\d+(?:\.\d+)?)"
+# Not a digit glued to a letter: "G6 - 3 years" is a grade and 3 years, not a range from 6.
+_NUMBER = r"(?<![^\W\d_])(?P<n>\d+(?:\.\d+)?)"
 
 
 def _word_number(words: dict[str, int]) -> re.Pattern[str]:
@@ -118,6 +119,20 @@ def min_years(text: str, lang: str = "en") -> int | None:
         amount /= 12
     years = int(amount)
     return years if years <= _MAX_YEARS else None
+
+
+# Amounts that state no number ("several years", "années supplémentaires"): the guidelines
+# annotate such a phrase with no years; a span without one of these and without a number
+# ("Years of Experience" as a table heading, "A minimum of" cut short) states no requirement.
+VAGUE_AMOUNT = re.compile(
+    r"\b(?:some|several|many|extensive|considerable|substantial|significant|additional|further"
+    r"|plusieurs|quelques|nombreuses|suppl[ée]mentaires?|varios|algunos|muchos|adicionales?)\b",
+    re.IGNORECASE)
+
+
+def states_amount(text: str, lang: str = "en") -> bool:
+    """Whether an experience phrase states how much: a number of years, or a vague amount."""
+    return min_years(text, lang) is not None or bool(VAGUE_AMOUNT.search(text))
 
 
 # Years that add to a route's base ("a first-level degree with two additional years"): the

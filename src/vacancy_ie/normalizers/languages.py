@@ -64,6 +64,13 @@ _FOREIGN_NAMES = {
     "chinois": "zh", "chino": "zh",
     "allemand": "de", "alemán": "de", "aleman": "de",
 }
+# Spellings langcodes lacks that English notices use: South Africa's own names of its
+# languages ("isiZulu", "Sesotho"), and misspellings the guidelines read as the language meant.
+_OTHER_SPELLINGS = {
+    "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "sesotho": "st", "setswana": "tn",
+    "sepedi": "nso", "xitsonga": "ts", "tshivenda": "ve", "siswati": "ss", "fulfulbe": "ff",
+    "ukranian": "uk",
+}
 _OVERRIDES = {"dari": LanguageCode("prs", "Dari")}
 # What langcodes' names in French and Spanish lack.
 _LOCAL_NAMES = {
@@ -116,7 +123,7 @@ def _build_vocabulary() -> dict[str, LanguageCode]:
     vocabulary = dict(_OVERRIDES)
     for name in _ENGLISH_NAMES:
         vocabulary.setdefault(name.casefold(), _from_langcodes(name))
-    for name, code in _FOREIGN_NAMES.items():
+    for name, code in (_FOREIGN_NAMES | _OTHER_SPELLINGS).items():
         vocabulary[name] = LanguageCode(code, langcodes.Language.get(code).display_name())
     missing = [name for name, found in vocabulary.items() if found is None]
     if missing:
@@ -136,7 +143,7 @@ def _finder(names: Iterable[str]) -> re.Pattern[str]:
 
 
 _VOCABULARY = _build_vocabulary()
-_FIND = _finder(_FOREIGN_NAMES)
+_FIND = _finder(_FOREIGN_NAMES | _OTHER_SPELLINGS)
 # Latin letters to their unaccented base, one for one, so that offsets in folded text hold.
 _FOLD = {
     code: base
@@ -152,7 +159,7 @@ def _fold(text: str) -> str:
 def _local_names(lang: str) -> dict[str, str]:
     """Folded names in `lang` to codes: the foreign names above, langcodes' names in `lang`
     for every language of the vocabulary ("haoussa", "criollo haitiano"), and its gaps."""
-    names = {_fold(name): code for name, code in _FOREIGN_NAMES.items()}
+    names = {_fold(name): code for name, code in (_FOREIGN_NAMES | _OTHER_SPELLINGS).items()}
     for code in sorted({found.code for found in _VOCABULARY.values()}):
         name = langcodes.Language.get(code).display_name(lang).casefold()
         if "(" not in name:  # "persan (Afghanistan)": not a name anyone writes

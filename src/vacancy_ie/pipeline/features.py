@@ -22,7 +22,7 @@ from ..keys import CANDIDATES_KEY, LANGUAGE_EXTENSION
 from ..normalizers import INCREMENT, is_boilerplate_language_sentence, is_desirable
 from ..text.language import SUPPORTED
 from .candidates import CANDIDATE_KINDS
-from .rules import _DEADLINE_CUE, _POSTED_CUE, _QUALIFICATION_HEADING, _clause_around
+from .rules import _DEADLINE_CUE, _POSTED_CUE, _QUALIFICATION_HEADING, _clause_around, _sentences
 
 _REQUIRED_CUE = re.compile(r"\b(?:required|requirements?|essential|mandatory|must|minimum|compulsory"
                            r"|exigée?s?|requise?s?|obligatoire|indispensable|imprescindible|requerid[oa]s?"
@@ -98,6 +98,16 @@ class _Layout:
         return ""
 
 
+def _sentence_at(line: str, at: int) -> tuple[int, str]:
+    """The sentence of a line that holds character `at`, with its start: a cue in the
+    sentence before ("... is an asset. Arabic, Chinese ... are the official languages") is not
+    this sentence's."""
+    for start, end in _sentences(line):
+        if start <= at < end:
+            return start, line[start:end]
+    return 0, line
+
+
 def _kinds(doc: Doc) -> list[tuple[int, int, int]]:
     column = {kind: i for i, kind in enumerate(CANDIDATE_KINDS)}
     return [(s.start, s.end, column[s.label_]) for s in doc.spans.get(CANDIDATES_KEY, [])
@@ -124,11 +134,12 @@ def doc_features(doc: Doc, spans: numpy.ndarray) -> numpy.ndarray:
         n = layout.line_of(s_char)
         line = text[layout.starts[n]:layout.ends[n]]
         at = s_char - layout.starts[n]
-        clause = _clause_around(line, at, at + (e_char - s_char))
+        offset, sentence = _sentence_at(line, at)
+        clause = _clause_around(sentence, at - offset, at - offset + (e_char - s_char))
         heading = layout.heading_above(n, text)
         before = line[:at]
         cues = (is_desirable(clause), bool(_REQUIRED_CUE.search(clause)),
-                is_boilerplate_language_sentence(line), is_desirable(heading),
+                is_boilerplate_language_sentence(sentence), is_desirable(heading),
                 bool(_REQUIRED_CUE.search(heading)), s_char >= layout.qualifications_from,
                 bool(_DEADLINE_CUE.search(before)), bool(_POSTED_CUE.search(before)),
                 bool(INCREMENT.search(clause)), bool(_SUB_REQUIREMENT.search(before[-60:])),

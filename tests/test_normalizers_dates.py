@@ -24,6 +24,8 @@ REFERENCE = date(2024, 11, 20)
         ("Sept 3, 2025", date(2025, 9, 3)),
         ("NOVEMBER 15, 2024", date(2024, 11, 15)),
         ("Deadline: 3 March 2025", date(2025, 3, 3)),
+        ("25 november 2024", date(2024, 11, 25)),
+        ("18 th November 2024", date(2024, 11, 18)),
     ],
 )
 def test_dates_parse_date(text, expected):
@@ -57,6 +59,8 @@ def test_dates_parse_date_order(text, order, expected):
         ("12 March 2026 at 12:00 AM local time", "00:00", "local time"),
         ("12 March 2026, 17:00 Central European Time", "17:00", "Central European Time"),
         ("12 March 2026 (New York time)", None, "New York"),
+        ("12 March 2026, 22:59:00", "22:59", None),
+        ("12 March 2026, 11:59:59 PM", "23:59", None),
     ],
 )
 def test_dates_parse_date_time_and_zone(text, time_, zone):
@@ -85,7 +89,8 @@ def test_dates_parse_date_yearless_uses_reference(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["2 days", "24 months", "2024", "P-3", "3-5", "Closing in 2 days", "today",
-     "November 2024", "COVID-19", "31 February 2024", "13/13/2024", "noon", ""],
+     "November 2024", "COVID-19", "31 February 2024", "13/13/2024", "noon", "", "we may 2024",
+     "the 5 th may"],
 )
 def test_dates_parse_date_rejects(text):
     assert parse_date(text, reference=REFERENCE) is None
@@ -101,6 +106,8 @@ def test_dates_parse_date_rejects(text):
         ("Posted 11/15/2024, closes 20/11/2024", None),
         ("Posted 2024-11-15", None),
         ("No dates here", None),
+        ("Closing 12/7/2024 (MM/DD/YYYY)", "MDY"),
+        ("Closing 7/12/2024 (dd/mm/yyyy)", "DMY"),
     ],
 )
 def test_dates_infer_date_order(text, expected):

@@ -29,6 +29,9 @@ from vacancy_ie.normalizers import education_level
         ("certificate in accounting", "technical"), ("nursing diploma", "technical"),
         ("Grade 12", "secondary"), ("Matric certificate", "secondary"),
         ("higher degree in finance", "master"), ("advanced higher education degree", "master"),
+        ("Post Graduate diploma", "master"), ("advanced level university degree", "master"),
+        ("Juris Doctor degree", "doctorate"), ("tertiary qualification in education", "bachelor"),
+        ("Final year of studies", "bachelor"),
     ],
 )
 def test_education_level(text, level):

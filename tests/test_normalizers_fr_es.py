@@ -43,6 +43,7 @@ REFERENCE = date(2024, 11, 20)
         ("es", "7 de setiembre de 2024", date(2024, 9, 7)),
         ("es", "26 de noviembre 2024", date(2024, 11, 26)),
         ("es", "5 de mar. de 2025", date(2025, 3, 5)),
+        ("es", "08/nov/2024", date(2024, 11, 8)), ("fr", "22/nov./2024", date(2024, 11, 22)),
     ],
 )
 def test_dates_parse_date_fr_es(lang, text, expected):

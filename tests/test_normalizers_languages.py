@@ -23,6 +23,7 @@ from vacancy_ie.normalizers import LanguageCode, find_languages, normalize_langu
         ("chino", "zh", "Chinese"), ("allemand", "de", "German"), ("alemán", "de", "German"),
         ("Bislama", "bi", "Bislama"), ("IsiZulu", "zu", "Zulu"), ("isiXhosa", "xh", "Xhosa"),
         ("Sesotho", "st", None), ("Fulfulbe", "ff", None), ("Ukranian", "uk", "Ukrainian"),
+        ("Sinhalese", "si", None), ("Putonghua", "zh", "Chinese"), ("Tok-Pisin", "tpi", "Tok Pisin"),
     ],
 )
 def test_languages_normalize(name, code, english):

@@ -44,7 +44,13 @@ _WEEKDAY = (
     r"(?<![A-Za-z])(?=[A-Z])(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tues|tue|wed|thurs|thu|fri|sat|sun)(?![A-Za-z])\.?,?[ \t]+"
 )
-_DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:[ \t]?(?:st|nd|rd|th)(?![A-Za-z]))?(?![\d:])"  # "8 th" too
+# Month names in lower case, read only between a day and a year ("25 november 2024"): alone,
+# "may" and "march" are words.
+_LOWER_MONTH = (
+    r"(?<![A-Za-z])(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)(?![A-Za-z])"
+)
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _NUMERIC = (
     r"(?<![\d./-])(?:\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}"
@@ -55,12 +61,13 @@ _ENGLISH_DATE = (
     rf"|{_DAY}(?:[ \t]+of)?(?:[ \t]+|-){_MONTH}(?:(?:[ \t]*,[ \t]*|[ \t]+|-)(?P<year1>{_YEAR}))?"
     rf"|{_MONTH}[ \t]+{_DAY}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?P<year2>{_YEAR}))?"
     rf"|{_DAY}/{_MONTH}/(?P<year4>{_YEAR})"  # 06/Nov/2024, as job-board software writes it
+    rf"|{_DAY}[ \t]+{_LOWER_MONTH}[ \t]+(?P<year5>{_YEAR})"
 )
 _DATE_CORE = rf"(?:{_WEEKDAY})?(?P<core>{_ENGLISH_DATE})"
 _TIME = (
     r"(?:(?i:midnight|noon|midday)"
-    r"|(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?[ \t]*(?i:[ap]\.?m\.?)(?![A-Za-z])"
-    r"|(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:]))"
+    r"|(?<![\d.:])(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d(?::[0-5]\d)?)?[ \t]*(?i:[ap]\.?m\.?)(?![A-Za-z])"
+    r"|(?<![\d.:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?(?![\d:]))"  # "22:59:00" too
 )
 _HOURS = r"(?:[ \t]*(?i:hrs|hours|h)\b\.?)?"
 _ABBREVIATIONS = (
@@ -144,7 +151,8 @@ def _local_patterns(forms: _Forms) -> _Patterns:
     core = (
         rf"(?:{weekday})?(?P<core>{_ENGLISH_DATE}"
         rf"|(?i:{day}{forms.of}[ \t]+{month}"
-        rf"(?:(?:[ \t]*,[ \t]*|[ \t]+{forms.year_of}|-)(?P<year3>{_YEAR}))?))"
+        rf"(?:(?:[ \t]*,[ \t]*|[ \t]+{forms.year_of}|-)(?P<year3>{_YEAR}))?)"
+        rf"|(?i:{day}/(?:{forms.months})\.?/(?P<year6>{_YEAR})))"  # 08/nov./2024, job-board software
     )
     time = rf"(?:{_TIME}|(?i:\b(?:{'|'.join(forms.word_times)})\b)|{forms.clock})"
     hours = rf"(?:[ \t]*(?i:hrs|hours|h|{forms.hours})\b\.?)?"
@@ -270,7 +278,8 @@ def parse_date(
     if parsed is None:
         return None
     day = parsed.date()
-    stated_year = match.groupdict().get("year3") or match["year4"]
+    groups = match.groupdict()
+    stated_year = groups.get("year3") or groups.get("year6") or match["year4"] or match["year5"]
     if not (match["sep"] or match["isosep"] or match["year1"] or match["year2"] or stated_year):
         if reference is None:
             return None
@@ -285,14 +294,19 @@ def parse_date(
     return ParsedDate(date=day, time=_read_time(rest, lang), timezone=timezone)
 
 
+# A format the notice states beside its dates: "12/7/2024 (MM/DD/YYYY)".
+_STATED_ORDER = re.compile(r"\b(MM|DD)([./-])(?:DD|MM)\2(?:YYYY|YY)\b", re.IGNORECASE)
+
+
 def infer_date_order(text: str) -> DateOrder | None:
-    """The day/month order a notice uses, from numeric dates that can be read one way only.
+    """The day/month order a notice uses, from a format it states ("MM/DD/YYYY") and from
+    numeric dates that can be read one way only.
 
     None when no such date occurs, or when the notice has both kinds. Numeric dates read
     alike in every language, and French and Spanish notices built from English templates
     may well write them month first, so the language plays no part.
     """
-    orders: set[DateOrder] = set()
+    orders: set[DateOrder] = {"MDY" if stated[1].upper() == "MM" else "DMY" for stated in _STATED_ORDER.finditer(text)}
     for first, _, second, year in _NUMERIC_RE.findall(text):
         day_first = _is_valid(int(year), int(second), int(first))
         month_first = _is_valid(int(year), int(first), int(second))

@@ -23,7 +23,7 @@ _SPECIFIC: dict[str, str] = {
     "secondary": (
         r"high[ -]school|secondary(?:[ -]school| education| level)?|(?:school|matriculation)"
         r"[ -](?:diploma|certificate|leaving)|A[ -]levels?|GCSEs?|O[ -]levels?|baccalaur[eé]at"
-        r"|matric\b|grade 12\b|12th grade"  # South Africa's and North America's school-leaving
+        r"|matric\b|grade (?:12|twelve)\b|12th grade"  # South Africa's and North America's school-leaving
     ),
     "technical": (
         r"vocational|technical (?:diploma|certificate|school|college|training|qualification)"
@@ -35,13 +35,14 @@ _SPECIFIC: dict[str, str] = {
         r"|(?<!driving )(?<!driver's )licen[cs]e|licenciatura"
     ),
     "master": (
-        r"master(?:'s|’s|s)?|advanced (?:university |academic |higher education )?degree|post-?graduate"
+        r"master(?:'s|’s|s)?|advanced? (?:level )?(?:university |academic |higher education )?degree"
+        r"|post[- ]?graduat(?:e|ion)"
         r"|higher degree"  # British usage: a postgraduate degree
         r"|second[- ]level (?:university )?degree|second university degree|graduate degree"
         r"|graduate (?:school )?(?:programme|program|studies)"
-        r"|(?-i:M\.?A|M\.?Sc|MBA|MPH|MPA|MPP|MEng|MSW|MPhil|LL\.?M)\b"
+        r"|(?-i:M\.?A|M\.?Sc|Msc|MBA|MPH|MPA|MPP|MEng|MSW|MPhil|LL\.?M)\b"
     ),
-    "doctorate": r"ph\.? ?d|doctorate|doctoral|d\.?phil|(?-i:MD)\b",
+    "doctorate": r"ph\.? ?d|doctorate|doctoral|d\.?phil|(?-i:MD)\b|juris doctor|doctor of medicine",
 }
 # French and Spanish degrees, each tried before the English pattern of its level.
 _LOCAL_SPECIFIC: dict[str, dict[str, str]] = {
@@ -79,15 +80,17 @@ _LOCAL_SPECIFIC: dict[str, dict[str, str]] = {
     },
 }
 # Words for a degree that name no level: a first degree.
+_ENGLISH_GENERIC = (r"\bdegree\b|tertiary (?:qualification|education)|university (?:qualification|education|studies)"
+                    r"|higher education|final year of stud(?:y|ies)")
 _GENERIC = {
-    "en": r"\bdegree\b",
+    "en": _ENGLISH_GENERIC,
     "fr": (
-        r"\bdegree\b|dipl[oô]me (?:universitaire|d['’][eé]tudes sup[eé]rieures|sup[eé]rieur"
+        _ENGLISH_GENERIC + r"|dipl[oô]me (?:universitaire|d['’][eé]tudes sup[eé]rieures|sup[eé]rieur"
         r"|de l['’]enseignement sup[eé]rieur)"
         r"|(?:[eé]tudes|formation) (?:universitaires?|sup[eé]rieures?)|grade universitaire"
     ),
     "es": (
-        r"\bdegree\b|\bgrado\b|t[ií]tulos? (?:universitario|profesional|acad[eé]mico|de grado)"
+        _ENGLISH_GENERIC + r"|\bgrado\b|t[ií]tulos? (?:universitario|profesional|acad[eé]mico|de grado)"
         r"|(?:estudios|formaci[oó]n|carrera) (?:universitari[ao]s?|superior(?:es)?)"
         r"|profesional (?:universitari[oa]|en)\b|estudiantes? universitari[oa]s?|reci[eé]n (?:graduad|egresad)[oa]s?"
     ),

@@ -69,7 +69,8 @@ _FOREIGN_NAMES = {
 _OTHER_SPELLINGS = {
     "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "sesotho": "st", "setswana": "tn",
     "sepedi": "nso", "xitsonga": "ts", "tshivenda": "ve", "siswati": "ss", "fulfulbe": "ff",
-    "ukranian": "uk",
+    "sinhalese": "si", "putonghua": "zh", "pilipino": "fil", "montenegrin": "cnr", "tok-pisin": "tpi",
+    "ukranian": "uk", "englsih": "en",
 }
 _OVERRIDES = {"dari": LanguageCode("prs", "Dari")}
 # What langcodes' names in French and Spanish lack.

@@ -1,6 +1,7 @@
 """The span classifier's targets: candidates align to gold by overlap where the value is
 normalised from the text, and only exactly for skills (whose value is the wording)."""
 
+import numpy
 import pytest
 import spacy
 from spacy.training import Example
@@ -8,7 +9,7 @@ from spacy.training import Example
 from vacancy_ie.pipeline.classifier import jaccard
 
 
-def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1"):
+def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1", **config):
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
     nlp.add_pipe("vacancy_ie_candidates")
     nlp.add_pipe("vacancy_ie_spancat", config={
@@ -20,7 +21,7 @@ def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1"):
                   "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 16},
                   "context_reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 8},
                   "hidden": {"@layers": "Maxout.v1", "nO": 16, "nP": 2},
-                  "scorer": {"@layers": "Softmax.v2"}}})
+                  "scorer": {"@layers": "Softmax.v2"}}, **config})
     return nlp
 
 
@@ -69,3 +70,26 @@ def test_classifier_overfits_and_round_trips(tmp_path, architecture):
     loaded = spacy.load(tmp_path / "nlp")
     reloaded = loaded(text)
     assert {(s.text, s.label_) for s in reloaded.spans["sc"]} == found
+
+
+def backoff_spans(backoff):
+    nlp = make_classifier(backoff=backoff)
+    spancat = nlp.get_pipe("vacancy_ie_spancat")
+    for label in ("GRADE", "LANGUAGE"):
+        spancat.add_label(label)
+    doc = nlp.make_doc("Grade one two English")
+    indices = numpy.array([[1, 2], [2, 3], [3, 4]])
+    scores = numpy.array([[0.30, 0.0, 0.70], [0.25, 0.0, 0.75], [0.0, 0.9, 0.1]], dtype="f")  # GRADE, LANGUAGE, none
+    group = spancat._make_span_group_singlelabel(doc, indices, scores)
+    return [(s.text, s.label_, round(float(x), 2)) for s, x in zip(group, numpy.ravel(group.attrs["scores"]))]
+
+
+def test_classifier_backoff_takes_the_most_probable_single_valued_span():
+    assert backoff_spans({}) == [("English", "LANGUAGE", 0.9)]
+    assert backoff_spans({"GRADE": 0.2}) == [("English", "LANGUAGE", 0.9), ("one", "GRADE", 0.3)]
+    assert backoff_spans({"GRADE": 0.4}) == [("English", "LANGUAGE", 0.9)]
+
+
+def test_classifier_backoff_is_only_for_single_valued_labels():
+    with pytest.raises(ValueError, match="single-valued"):
+        make_classifier(backoff={"LANGUAGE": 0.2})

@@ -8,18 +8,24 @@ law"): trained that way, the classifier learns to reject exactly the spans it wi
 a candidate takes the label of the gold span it overlaps most (token Jaccard >= `min_overlap`)
 for labels whose value is normalised from the text (a language, a level, a date); a SKILL's
 value is its wording, so it still needs exact boundaries.
+
+A notice has one grade and one deadline. When no candidate's most probable class is such a
+field, `backoff` takes the candidate most probable for it anyway, if that probability reaches
+the field's threshold: an argmax that narrowly prefers "no label" everywhere should not
+lose the field, as it did on templates the classifier had not seen.
 """
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.pipeline.spancat import SpanCategorizer, Suggester
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 from thinc.api import Model
-from thinc.types import Floats2d, Ragged
+from thinc.types import Floats2d, Ints2d, Ragged
 
 from ..labels import LABELS, split_model_label
 
@@ -33,9 +39,36 @@ def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
 class OverlapSpanCategorizer(SpanCategorizer):
     """Single-label span categorizer whose targets align candidates to gold by overlap."""
 
-    def __init__(self, *args, min_overlap: float = 0.5, **kwargs) -> None:
+    def __init__(self, *args, min_overlap: float = 0.5, backoff: Optional[Dict[str, float]] = None,
+                 **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        backoff = dict(backoff or {})
+        many = [label for label in backoff if label not in LABELS or LABELS[label].many]
+        if many:
+            raise ValueError(f"backoff is for single-valued labels of the scheme, not {many}")
         self.cfg["min_overlap"] = min_overlap
+        self.cfg["backoff"] = backoff
+
+    def _make_span_group_singlelabel(self, doc: Doc, indices: Ints2d, scores: Floats2d,
+                                     allow_overlap: bool = True) -> SpanGroup:
+        spans = super()._make_span_group_singlelabel(doc, indices, scores, allow_overlap)
+        backoff = self.cfg.get("backoff") or {}
+        if not backoff or scores.size == 0:
+            return spans
+        scores, indices = self.model.ops.to_numpy(scores), self.model.ops.to_numpy(indices)
+        found = {split_model_label(span.label_)[0] for span in spans}
+        kept = list(numpy.ravel(spans.attrs["scores"]))
+        for label, threshold in backoff.items():
+            columns = [i for i, name in enumerate(self.labels) if split_model_label(name)[0] == label]
+            if label in found or not columns:
+                continue
+            block = scores[:, columns]
+            row, column = numpy.unravel_index(block.argmax(), block.shape)
+            if block[row, column] >= threshold:
+                spans.append(Span(doc, int(indices[row, 0]), int(indices[row, 1]), label=self.labels[columns[column]]))
+                kept.append(float(block[row, column]))
+        spans.attrs["scores"] = numpy.array(kept, dtype="f").reshape(-1, 1)
+        return spans
 
     def _get_aligned_spans(self, eg: Example) -> List[Span]:
         gold = list(super()._get_aligned_spans(eg))
@@ -56,15 +89,16 @@ class OverlapSpanCategorizer(SpanCategorizer):
     assigns=["doc.spans"],
     default_config={
         "spans_key": "sc", "negative_weight": 1.0, "allow_overlap": True, "min_overlap": 0.5,
-        "scorer": {"@scorers": "spacy.spancat_scorer.v1"},
+        "backoff": {}, "scorer": {"@scorers": "spacy.spancat_scorer.v1"},
     },
     default_score_weights={"spans_sc_f": 1.0, "spans_sc_p": 0.0, "spans_sc_r": 0.0},
 )
 def make_overlap_spancat(nlp: Language, name: str, suggester: Suggester,
                          model: Model[Tuple[List[Doc], Ragged], Floats2d], spans_key: str,
                          negative_weight: float, allow_overlap: bool, min_overlap: float,
-                         scorer: Optional[Callable]) -> OverlapSpanCategorizer:
+                         backoff: Dict[str, float], scorer: Optional[Callable]) -> OverlapSpanCategorizer:
     return OverlapSpanCategorizer(
         nlp.vocab, model=model, suggester=suggester, name=name, spans_key=spans_key,
         negative_weight=negative_weight, allow_overlap=allow_overlap, max_positive=1,
-        add_negative_label=True, threshold=None, scorer=scorer, min_overlap=min_overlap)
+        add_negative_label=True, threshold=None, scorer=scorer, min_overlap=min_overlap,
+        backoff=backoff)

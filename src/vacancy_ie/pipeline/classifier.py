@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Tuple
 
+import numpy
 from spacy.language import Language
 from spacy.pipeline.spancat import SpanCategorizer, Suggester
-import numpy
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 from thinc.api import Model

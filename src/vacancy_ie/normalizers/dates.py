@@ -35,9 +35,11 @@ class ParsedDate:
     timezone: str | None  # as stated, short form: "CET", "GMT+4", "Abu Dhabi", "local time"
 
 
+_FULL_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 _MONTH = (
-    r"(?<![A-Za-z])(?=[A-Z])(?i:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+    rf"(?<![A-Za-z])(?=[A-Z])(?i:{_FULL_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
     r"(?![A-Za-z])(?:\.(?=[ \t]*[\d,]))?"  # an abbreviation's dot, never a full stop
 )
 _WEEKDAY = (
@@ -47,10 +49,7 @@ _WEEKDAY = (
 _DAY = r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:[ \t]?(?:st|nd|rd|th)(?![A-Za-z]))?(?![\d:])"  # "8 th" too
 # Month names in lower case, read only between a day and a year ("25 november 2024"): alone,
 # "may" and "march" are words.
-_LOWER_MONTH = (
-    r"(?<![A-Za-z])(?:january|february|march|april|may|june|july|august|september|october"
-    r"|november|december)(?![A-Za-z])"
-)
+_LOWER_MONTH = rf"(?<![A-Za-z])(?:{_FULL_MONTHS})(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _NUMERIC = (
     r"(?<![\d./-])(?:\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:19|20)\d{2}"

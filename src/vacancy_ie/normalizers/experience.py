@@ -121,23 +121,22 @@ def min_years(text: str, lang: str = "en") -> int | None:
     return years if years <= _MAX_YEARS else None
 
 
-# Amounts that state no number ("several years", "années supplémentaires"): the guidelines
-# annotate such a phrase with no years; a span without one of these and without a number
-# ("Years of Experience" as a table heading, "A minimum of" cut short) states no requirement.
-VAGUE_AMOUNT = re.compile(
-    r"\b(?:some|several|many|extensive|considerable|substantial|significant|additional|further"
-    r"|plusieurs|quelques|nombreuses|suppl[ée]mentaires?|varios|algunos|muchos|adicionales?)\b",
+# Years that add to a route's base ("a first-level degree with two additional years"): the
+# guidelines record the route's total, so the record adds them to the base it states.
+INCREMENT = re.compile(r"\b(?:additional|further|extra|suppl[ée]mentaires?|adicionales?)\b", re.IGNORECASE)
+# Amounts that state no number ("several years"; an increment, "années supplémentaires"): the
+# guidelines annotate such a phrase with no years; a span without one of these and without a
+# number ("Years of Experience" as a table heading, "A minimum of" cut short) states none.
+_VAGUE_AMOUNT = re.compile(
+    r"\b(?:some|several|many|extensive|considerable|substantial|significant"
+    r"|plusieurs|quelques|nombreuses|varios|algunos|muchos)\b",
     re.IGNORECASE)
 
 
 def states_amount(text: str, lang: str = "en") -> bool:
     """Whether an experience phrase states how much: a number of years, or a vague amount."""
-    return min_years(text, lang) is not None or bool(VAGUE_AMOUNT.search(text))
-
-
-# Years that add to a route's base ("a first-level degree with two additional years"): the
-# guidelines record the route's total, so the record adds them to the base it states.
-INCREMENT = re.compile(r"\b(?:additional|further|extra|suppl[ée]mentaires?|adicionales?)\b", re.IGNORECASE)
+    return (min_years(text, lang) is not None or bool(_VAGUE_AMOUNT.search(text))
+            or bool(INCREMENT.search(text)))
 
 
 def route_totals(items: list[dict]) -> list[dict]:

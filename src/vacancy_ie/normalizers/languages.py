@@ -72,6 +72,8 @@ _OTHER_SPELLINGS = {
     "sinhalese": "si", "putonghua": "zh", "pilipino": "fil", "montenegrin": "cnr", "tok-pisin": "tpi",
     "ukranian": "uk", "englsih": "en",
 }
+# Names read in any case, in every notice.
+_ANY_CASE_NAMES = _FOREIGN_NAMES | _OTHER_SPELLINGS
 _OVERRIDES = {"dari": LanguageCode("prs", "Dari")}
 # What langcodes' names in French and Spanish lack.
 _LOCAL_NAMES = {
@@ -124,7 +126,7 @@ def _build_vocabulary() -> dict[str, LanguageCode]:
     vocabulary = dict(_OVERRIDES)
     for name in _ENGLISH_NAMES:
         vocabulary.setdefault(name.casefold(), _from_langcodes(name))
-    for name, code in (_FOREIGN_NAMES | _OTHER_SPELLINGS).items():
+    for name, code in _ANY_CASE_NAMES.items():
         vocabulary[name] = LanguageCode(code, langcodes.Language.get(code).display_name())
     missing = [name for name, found in vocabulary.items() if found is None]
     if missing:
@@ -144,7 +146,7 @@ def _finder(names: Iterable[str]) -> re.Pattern[str]:
 
 
 _VOCABULARY = _build_vocabulary()
-_FIND = _finder(_FOREIGN_NAMES | _OTHER_SPELLINGS)
+_FIND = _finder(_ANY_CASE_NAMES)
 # Latin letters to their unaccented base, one for one, so that offsets in folded text hold.
 _FOLD = {
     code: base
@@ -160,7 +162,7 @@ def _fold(text: str) -> str:
 def _local_names(lang: str) -> dict[str, str]:
     """Folded names in `lang` to codes: the foreign names above, langcodes' names in `lang`
     for every language of the vocabulary ("haoussa", "criollo haitiano"), and its gaps."""
-    names = {_fold(name): code for name, code in (_FOREIGN_NAMES | _OTHER_SPELLINGS).items()}
+    names = {_fold(name): code for name, code in _ANY_CASE_NAMES.items()}
     for code in sorted({found.code for found in _VOCABULARY.values()}):
         name = langcodes.Language.get(code).display_name(lang).casefold()
         if "(" not in name:  # "persan (Afghanistan)": not a name anyone writes

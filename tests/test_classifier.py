@@ -10,18 +10,20 @@ from vacancy_ie.pipeline.classifier import jaccard
 
 
 def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1", **config):
+    model = {"@architectures": architecture, "window": 2,
+             "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 16, "depth": 1,
+                         "embed_size": 500, "window_size": 1, "maxout_pieces": 2,
+                         "subword_features": False, "pretrained_vectors": None},
+             "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 16},
+             "context_reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 8},
+             "hidden": {"@layers": "Maxout.v1", "nO": 16, "nP": 2}}
+    if not architecture.endswith(".v4"):  # v4 builds its own output layers
+        model["scorer"] = {"@layers": "Softmax.v2"}
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
     nlp.add_pipe("vacancy_ie_candidates")
     nlp.add_pipe("vacancy_ie_spancat", config={
         "suggester": {"@misc": "vacancy_ie.CandidatesSuggester.v1"},
-        "model": {"@architectures": architecture, "window": 2,
-                  "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 16, "depth": 1,
-                              "embed_size": 500, "window_size": 1, "maxout_pieces": 2,
-                              "subword_features": False, "pretrained_vectors": None},
-                  "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 16},
-                  "context_reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 8},
-                  "hidden": {"@layers": "Maxout.v1", "nO": 16, "nP": 2},
-                  "scorer": {"@layers": "Softmax.v2"}}, **config})
+        "model": model, **config})
     return nlp
 
 
@@ -51,7 +53,8 @@ def test_classifier_aligns_candidates_by_overlap_except_skills():
 
 @pytest.mark.parametrize("architecture", ["vacancy_ie.ContextSpanCategorizer.v1",
                                           "vacancy_ie.ContextSpanCategorizer.v2",
-                                          "vacancy_ie.ContextSpanCategorizer.v3"])
+                                          "vacancy_ie.ContextSpanCategorizer.v3",
+                                          "vacancy_ie.ContextSpanCategorizer.v4"])
 def test_classifier_overfits_and_round_trips(tmp_path, architecture):
     nlp = make_classifier(architecture)
     text = "Grade: P-3. Fluency in English is required; knowledge of French is an asset."
@@ -70,6 +73,25 @@ def test_classifier_overfits_and_round_trips(tmp_path, architecture):
     loaded = spacy.load(tmp_path / "nlp")
     reloaded = loaded(text)
     assert {(s.text, s.label_) for s in reloaded.spans["sc"]} == found
+
+
+def test_classifier_v4_learns_a_feature_through_its_wide_path():
+    """The wide layer alone maps the rules' reading to the logits: with the deep path's
+    output layer held at zero, the classifier still learns the rules' label."""
+    nlp = make_classifier("vacancy_ie.ContextSpanCategorizer.v4")
+    text = "Grade: P-3. Fluency in English is required."
+    reference = nlp.make_doc(text)
+    reference.spans["sc"] = [reference.char_span(text.index("English"), text.index("English") + 7, label="LANGUAGE")]
+    examples = [Example(nlp.make_doc(text), reference)]
+    optimizer = nlp.initialize(lambda: examples)
+    model = nlp.get_pipe("vacancy_ie_spancat").model
+    deep_output = model.get_ref("scorer")
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer, annotates=["vacancy_ie_candidates"])
+        deep_output.set_param("W", deep_output.ops.alloc2f(*deep_output.get_param("W").shape))
+        deep_output.set_param("b", deep_output.ops.alloc1f(*deep_output.get_param("b").shape))
+    doc = nlp(text)
+    assert [(s.text, s.label_) for s in doc.spans["sc"]] == [("English", "LANGUAGE")]
 
 
 def backoff_spans(backoff):

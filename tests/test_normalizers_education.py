@@ -32,6 +32,7 @@ from vacancy_ie.normalizers import education_level
         ("Post Graduate diploma", "master"), ("advanced level university degree", "master"),
         ("Juris Doctor degree", "doctorate"), ("tertiary qualification in education", "bachelor"),
         ("Final year of studies", "bachelor"),
+        ("Master in Public Health", "master"), ("Master (M2) in statistics", "master"), ("Master", "master"),
     ],
 )
 def test_education_level(text, level):
@@ -53,7 +54,8 @@ def test_education_level_first_degree_wins(text, level):
 
 @pytest.mark.parametrize(
     "text",
-    ["relevant experience", "MS Office", "valid driving licence", "PMP certification", ""],
+    ["relevant experience", "MS Office", "valid driving licence", "PMP certification", "",
+     "master planning and budgeting", "maintain the beneficiary master list", "Master DRC"],
 )
 def test_education_level_rejects(text):
     assert education_level(text) is None

@@ -18,6 +18,11 @@ from __future__ import annotations
 
 import re
 
+# What may follow a bare "master(s)" that is the degree: "Master in Economics", "Masters or
+# equivalent", "Master ou équivalent", the end of a phrase. Elsewhere it is a word of the work
+# ("master planning", "master data", "master list", "Master DRC").
+_DEGREE_CONTEXT = (r"(?=\s*(?:$|[^\w\s]|(?:degrees?|diplomas?|of|in|or|and|level|programmes?|programs?|studies"
+                   r"|students?|qualifications?|en|ou|o|y|de|dans|universitaire)\b))")
 # One pattern per level of labels.EDUCATION_LEVELS.
 _SPECIFIC: dict[str, str] = {
     "secondary": (
@@ -35,7 +40,7 @@ _SPECIFIC: dict[str, str] = {
         r"|(?<!driving )(?<!driver's )licen[cs]e|licenciatura"
     ),
     "master": (
-        r"master(?:'s|’s|s)?|advanced? (?:level )?(?:university |academic |higher education )?degree"
+        r"master(?:'s|’s)|masters?" + _DEGREE_CONTEXT + r"|advanced? (?:level )?(?:university |academic |higher education )?degree"
         r"|post[- ]?graduat(?:e|ion)"
         r"|higher degree"  # British usage: a postgraduate degree
         r"|second[- ]level (?:university )?degree|second university degree|graduate degree"

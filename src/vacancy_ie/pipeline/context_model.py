@@ -8,6 +8,11 @@ date); and `features.doc_features` (the rules' reading of the span, the heading 
 under), with v2 also the notice's language and with v3 also `features.mention_features` (a
 field label before the span, repeats of its value, first of its kind). The neural views are
 trained end to end with the shared tok2vec.
+
+v4 is v2 with a wide-and-deep output: the features also reach the logits through a linear
+layer of their own, added to the hidden layer's. In v1-v3 a rule's reading passes through the
+dropout and layer norm of `hidden` beside 384 neural dimensions, and an unseen spelling
+("LICA5") outvotes it; the direct path lets a feature's weight be learned as it is.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import numpy
 from spacy.ml.extract_spans import extract_spans
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import Model, chain, list2ragged
+from thinc.api import Linear, Model, chain, list2ragged, zero_init
 from thinc.types import Floats2d, Ragged
 
 from .features import (
@@ -43,29 +48,32 @@ def _widened(ops, X: Ragged, spans: Ragged, window: int) -> Ragged:
     return Ragged(ops.asarray2i(data), spans.lengths)
 
 
-def _features(ops, docs: List[Doc], spans: Ragged, with_language: bool, with_mentions: bool) -> Floats2d:
+def _feature_width(model: Model) -> int:
+    return (N_FEATURES + (len(LANGUAGE_FEATURE_NAMES) if model.attrs["language"] else 0)
+            + (len(MENTION_FEATURE_NAMES) if model.attrs["mentions"] else 0))
+
+
+def _features(model: Model, docs: List[Doc], spans: Ragged) -> Floats2d:
+    ops = model.ops
     data = ops.to_numpy(spans.dataXd)
-    width = (N_FEATURES + (len(LANGUAGE_FEATURE_NAMES) if with_language else 0)
-             + (len(MENTION_FEATURE_NAMES) if with_mentions else 0))
     rows, row = [], 0
     for doc, count in zip(docs, ops.to_numpy(spans.lengths)):
         block = doc_features(doc, data[row:row + count])
-        if with_language:
+        if model.attrs["language"]:
             block = numpy.hstack([block, language_features(doc, len(block))])
-        if with_mentions:
+        if model.attrs["mentions"]:
             block = numpy.hstack([block, mention_features(doc, data[row:row + count])])
         rows.append(block)
         row += count
-    return ops.asarray2f(numpy.concatenate(rows) if rows else numpy.zeros((0, width), dtype="f"))
+    return ops.asarray2f(numpy.concatenate(rows) if rows else numpy.zeros((0, _feature_width(model)), dtype="f"))
 
 
 def _views(model: Model, docs: List[Doc], spans: Ragged, is_train: bool):
-    vectors, span_view, context_view, _ = model.layers
+    vectors, span_view, context_view = model.layers[:3]
     X, back_vectors = vectors(docs, is_train)
     A, back_span = span_view((X, spans), is_train)
     B, back_context = context_view((X, _widened(model.ops, X, spans, model.attrs["window"])), is_train)
-    H = model.ops.xp.hstack([A, B, _features(model.ops, docs, spans, model.attrs["language"],
-                                                    model.attrs["mentions"])])
+    H = model.ops.xp.hstack([A, B, _features(model, docs, spans)])
 
     def backprop(dH: Floats2d) -> None:
         d_span, _ = back_span(model.ops.as_contig(dH[:, :A.shape[1]]))
@@ -78,17 +86,30 @@ def _views(model: Model, docs: List[Doc], spans: Ragged, is_train: bool):
 def _forward(model: Model, inputs: Tuple[List[Doc], Ragged], is_train: bool):
     docs, spans = inputs
     H, back_views = _views(model, docs, spans, is_train)
-    Y, back_head = model.layers[3](H, is_train)
+    if not model.attrs.get("wide"):
+        Y, back_head = model.layers[3](H, is_train)
 
-    def backprop(dY: Floats2d) -> Tuple[List[Doc], Ragged]:
-        back_views(back_head(dY))
-        return inputs  # no gradient for docs and span indices
+        def backprop(dY: Floats2d) -> Tuple[List[Doc], Ragged]:
+            back_views(back_head(dY))
+            return inputs  # no gradient for docs and span indices
 
-    return Y, backprop
+        return Y, backprop
+    deep, wide = model.layers[3:]
+    Z_deep, back_deep = deep(H, is_train)
+    Z_wide, back_wide = wide(model.ops.as_contig(H[:, -_feature_width(model):]), is_train)
+    Y = model.ops.softmax(Z_deep + Z_wide)
+
+    def backprop_wide(dY: Floats2d) -> Tuple[List[Doc], Ragged]:
+        # as in thinc's Softmax, dY is the gradient of the logits (spancat's loss is Y - truth)
+        back_wide(dY)
+        back_views(back_deep(dY))
+        return inputs
+
+    return Y, backprop_wide
 
 
 def _init(model: Model, X: Tuple[List[Doc], Ragged] | None = None, Y: Floats2d | None = None) -> None:
-    vectors, span_view, context_view, head = model.layers
+    vectors, span_view, context_view, head = model.layers[:4]
     if X is None:
         for layer in model.layers:
             layer.initialize()
@@ -100,15 +121,18 @@ def _init(model: Model, X: Tuple[List[Doc], Ragged] | None = None, Y: Floats2d |
     context_view.initialize(X=(tokens, _widened(model.ops, tokens, spans, model.attrs["window"])))
     H, _ = _views(model, docs, spans, is_train=False)
     head.initialize(X=H, Y=Y)
+    if model.attrs.get("wide"):
+        model.layers[4].initialize(X=model.ops.as_contig(H[:, -_feature_width(model):]), Y=Y)
 
 
 def _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, scorer, window: int,
-                              language: bool, mentions: bool = False) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
+                              language: bool, mentions: bool = False,
+                              wide: Model | None = None) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
     model = Model(
         "context_spancat", _forward, init=_init,
         layers=[chain(tok2vec, list2ragged()), chain(extract_spans(), reducer),
-                chain(extract_spans(), context_reducer), chain(hidden, scorer)],
-        attrs={"window": window, "language": language, "mentions": mentions},
+                chain(extract_spans(), context_reducer), chain(hidden, scorer)] + ([wide] if wide else []),
+        attrs={"window": window, "language": language, "mentions": mentions, "wide": wide is not None},
     )
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("reducer", reducer)
@@ -154,3 +178,17 @@ def build_context_span_categorizer_v3(
     """v2, with the mention features: which of a notice's mentions of a value is the field."""
     return _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, scorer, window, language=True,
                                      mentions=True)
+
+
+@registry.architectures("vacancy_ie.ContextSpanCategorizer.v4")
+def build_context_span_categorizer_v4(
+    tok2vec: Model[List[Doc], List[Floats2d]],
+    reducer: Model[Ragged, Floats2d],
+    context_reducer: Model[Ragged, Floats2d],
+    hidden: Model[Floats2d, Floats2d],
+    window: int = 8,
+) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
+    """v2 with a wide-and-deep output: softmax of `hidden`'s logits plus a linear reading of
+    the features alone. Both output layers start at zero, so training starts from uniform."""
+    return _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, Linear(init_W=zero_init), window,
+                                     language=True, wide=Linear(init_W=zero_init))

@@ -340,6 +340,14 @@ def test_rules_language_list_in_parentheses_takes_the_clause_after_it():
         ("English", "required"), ("Arabic", "desirable"), ("Chinese", "desirable"), ("Spanish", "desirable")]
 
 
+def test_rules_language_list_joined_by_and_or_is_one_clause():
+    text = ("Fluency in English is required. Working knowledge of another official language "
+            "(Arabic, French, and Spanish), and/or Portuguese is an asset.")
+    assert [(t, a["requirement"]) for _, t, a in found(text, find_language_spans(text))] == [
+        ("English", "required"), ("Arabic", "desirable"), ("French", "desirable"), ("Spanish", "desirable"),
+        ("Portuguese", "desirable")]
+
+
 def test_rules_language_under_a_desirable_heading_is_desirable():
     text = "Languages:\nFluency in English is required.\n\nDesirable:\nWorking knowledge of French.\n"
     assert [(t, a["requirement"]) for _, t, a in found(text, find_language_spans(text))] == [

@@ -251,7 +251,7 @@ def find_language_spans(text: str, lang: str = "en") -> list[Found]:
 
 
 _CLAUSE_CUT = re.compile(
-    r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\b|\.\s"
+    r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\b(?!/)|\.\s"  # ", and/or" joins, it does not cut
     r"|\band\s+(?=(?:an?|the|good|some|basic|working|knowledge|proficiency|fluency|ability)\b)", re.IGNORECASE)
 
 

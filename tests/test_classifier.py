@@ -9,7 +9,7 @@ from spacy.training import Example
 from vacancy_ie.pipeline.classifier import jaccard
 
 
-def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1", **config):
+def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1", model_config=None, **config):
     model = {"@architectures": architecture, "window": 2,
              "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 16, "depth": 1,
                          "embed_size": 500, "window_size": 1, "maxout_pieces": 2,
@@ -17,8 +17,9 @@ def make_classifier(architecture="vacancy_ie.ContextSpanCategorizer.v1", **confi
              "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 16},
              "context_reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 8},
              "hidden": {"@layers": "Maxout.v1", "nO": 16, "nP": 2}}
-    if not architecture.endswith(".v4"):  # v4 builds its own output layers
+    if not architecture.endswith((".v4", ".v5")):  # v4 and v5 build their own output layers
         model["scorer"] = {"@layers": "Softmax.v2"}
+    model.update(model_config or {})
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "vacancy_ie.Tokenizer.v2"}}})
     nlp.add_pipe("vacancy_ie_candidates")
     nlp.add_pipe("vacancy_ie_spancat", config={
@@ -51,10 +52,27 @@ def test_classifier_aligns_candidates_by_overlap_except_skills():
     assert (skill_candidate.start, skill_candidate.end, "SKILL") not in aligned  # a skill must be exact
 
 
+@pytest.mark.parametrize("contained", [False, True])
+def test_classifier_contained_candidate_with_the_gold_value_is_positive(contained):
+    nlp = make_classifier(contained=contained)
+    text = "You have five years of relevant professional experience."
+    predicted = nlp.get_pipe("vacancy_ie_candidates")(nlp.make_doc(text))
+    reference = nlp.make_doc(text)
+    reference.spans["sc"] = [reference.char_span(text.index("five"), text.index("."), label="EXPERIENCE")]
+    predicted.spans["training_candidates"] = [
+        predicted.char_span(text.index("five"), text.index(" of")),  # inside, same years: a positive
+        predicted.char_span(text.index("experience"), text.index("."))]  # inside, no amount: not one
+    spancat = nlp.get_pipe("vacancy_ie_spancat")
+    aligned = {(s.text, s.label_) for s in spancat._get_aligned_spans(Example(predicted, reference))}
+    assert ("five years", "EXPERIENCE") in aligned if contained else ("five years", "EXPERIENCE") not in aligned
+    assert not any(text == "experience" for text, _ in aligned)
+
+
 @pytest.mark.parametrize("architecture", ["vacancy_ie.ContextSpanCategorizer.v1",
                                           "vacancy_ie.ContextSpanCategorizer.v2",
                                           "vacancy_ie.ContextSpanCategorizer.v3",
-                                          "vacancy_ie.ContextSpanCategorizer.v4"])
+                                          "vacancy_ie.ContextSpanCategorizer.v4",
+                                          "vacancy_ie.ContextSpanCategorizer.v5"])
 def test_classifier_overfits_and_round_trips(tmp_path, architecture):
     nlp = make_classifier(architecture)
     text = "Grade: P-3. Fluency in English is required; knowledge of French is an asset."
@@ -92,6 +110,40 @@ def test_classifier_v4_learns_a_feature_through_its_wide_path():
         deep_output.set_param("b", deep_output.ops.alloc1f(*deep_output.get_param("b").shape))
     doc = nlp(text)
     assert [(s.text, s.label_) for s in doc.spans["sc"]] == [("English", "LANGUAGE")]
+
+
+def wide_only_probability(deep_dropout):
+    """P(gold label) of the one gold span after training v5, with the deep output layer zeroed."""
+    spacy.util.fix_random_seed(0)
+    nlp = make_classifier("vacancy_ie.ContextSpanCategorizer.v5", model_config={"deep_dropout": deep_dropout})
+    text = "Grade: P-3. Fluency in English is required."
+    reference = nlp.make_doc(text)
+    reference.spans["sc"] = [reference.char_span(text.index("English"), text.index("English") + 7, label="LANGUAGE")]
+    examples = [Example(nlp.make_doc(text), reference)]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(200):  # long enough for the deep path to fit the example
+        nlp.update(examples, sgd=optimizer, annotates=["vacancy_ie_candidates"])
+    spancat = nlp.get_pipe("vacancy_ie_spancat")
+    doc = nlp.get_pipe("vacancy_ie_candidates")(nlp.make_doc(text))
+    indices, scores = spancat.predict([doc])
+    assert numpy.array_equal(scores, spancat.predict([doc])[1])  # prediction drops nothing
+    deep_output = spancat.model.get_ref("scorer")
+    deep_output.set_param("W", deep_output.ops.alloc2f(*deep_output.get_param("W").shape))
+    deep_output.set_param("b", deep_output.ops.alloc1f(*deep_output.get_param("b").shape))
+    english = reference.spans["sc"][0]
+    row = [tuple(pair) for pair in indices.dataXd.tolist()].index((english.start, english.end))
+    return float(spancat.predict([doc])[1][row, spancat.labels.index("LANGUAGE")])
+
+
+def test_classifier_v5_deep_dropout_trains_the_wide_path_to_classify_alone():
+    """With most spans' deep logits dropped in training, the features alone carry more of the
+    label than when the wide path only ever learned as the deep path's complement (v4)."""
+    assert wide_only_probability(0.9) > wide_only_probability(0.0) + 0.05
+
+
+def test_classifier_v5_rejects_a_deep_dropout_outside_zero_to_one():
+    with pytest.raises(ValueError, match="deep_dropout"):
+        make_classifier("vacancy_ie.ContextSpanCategorizer.v5", model_config={"deep_dropout": 1.0})
 
 
 def backoff_spans(backoff):

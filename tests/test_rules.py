@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from vacancy_ie.normalizers import education_level
 from vacancy_ie.pipeline.rules import (
     Found,
     drop_overlaps,
@@ -313,6 +314,40 @@ def test_rules_grade_after_a_field_label():
 def test_rules_education_latin_american_and_french_wording(text, lang, phrase, level):
     assert found(text, find_education_spans(text, lang), "EDUCATION") == [
         ("EDUCATION", phrase, {"level": level, "required": True})]
+
+
+@pytest.mark.parametrize("text,lang,phrase,level", [
+    ("Diplôme universitaire supérieur (Master ou équivalent) en génie civil, travaux publics ou domaine connexe.\n",
+     "fr", "Diplôme universitaire supérieur (Master ou équivalent) en génie civil, travaux publics ou domaine connexe",
+     "master"),
+    ("Diplôme de premier niveau (Licence) en statistique (ou discipline proche).\n", "fr",
+     "Diplôme de premier niveau (Licence) en statistique (ou discipline proche)", "bachelor"),
+    ("Diplôme universitaire dans l'une des disciplines suivantes : droit, économie.\n", "fr",
+     "Diplôme universitaire dans l'une des disciplines suivantes : droit, économie", "bachelor"),
+    ("Estudios universitarios a nivel avanzado (Maestría o equivalente) en finanzas.\n", "es",
+     "Estudios universitarios a nivel avanzado (Maestría o equivalente) en finanzas", "master"),
+    ("Maestría o superior en gestión de proyectos.\n", "es", "Maestría o superior en gestión de proyectos", "master"),
+    ("Un doctorat serait un atout.\n", "fr", "doctorat", "doctorate"),
+])
+def test_rules_education_french_and_spanish_phrase_runs_over_qualifiers_and_field(text, lang, phrase, level):
+    assert phrase in {span for _, span, _ in found(text, find_education_spans(text, lang), "EDUCATION")}
+    assert education_level(phrase, lang) == level
+
+
+def test_rules_education_french_degree_before_a_bracket_ends_the_phrase():
+    text = "Deux ans d'expérience (avec la Licence) ou aucune (avec le Master).\n"
+    phrases = {span for _, span, _ in found(text, find_education_spans(text, "fr"), "EDUCATION")}
+    assert {"Licence", "Master"} <= phrases
+
+
+@pytest.mark.parametrize("text,lang,phrase,years", [
+    ("Experiencia mínima de 2 años en gestión.", "es", "Experiencia mínima de 2 años", 2),
+    ("Al menos 1 año de experiencia en el sector.", "es", "Al menos 1 año de experiencia", 1),
+    ("Expérience pertinente de 3 ans au moins dans le domaine.", "fr", "Expérience pertinente de 3 ans au moins", 3),
+    ("Minimum years of relevant experience: 4 year(s) experience", "en", "4 year(s) experience", 4),
+])
+def test_rules_experience_french_spanish_and_table_wording(text, lang, phrase, years):
+    assert ("EXPERIENCE", phrase, {"years": years, "required": True}) in found(text, find_experience_spans(text, lang))
 
 
 def test_rules_education_professional_experience_is_not_a_degree():

@@ -7,7 +7,11 @@ differ slightly from the annotator's ("a Master's degree in law" against "Master
 law"): trained that way, the classifier learns to reject exactly the spans it will see. Here
 a candidate takes the label of the gold span it overlaps most (token Jaccard >= `min_overlap`)
 for labels whose value is normalised from the text (a language, a level, a date); a SKILL's
-value is its wording, so it still needs exact boundaries.
+value is its wording, so it still needs exact boundaries. With `contained`, a candidate that
+lies inside a gold span and normalises to the same value is a positive too: the rules' "Master"
+inside the annotator's "diplôme universitaire supérieur (Master ou équivalent) en économie"
+gives the reader the right level, and training it as "no label" taught the classifier to reject
+the only candidate a notice may have.
 
 A notice has one grade and one deadline. When no candidate's most probable class is such a
 field, `backoff` takes the candidate most probable for it anyway, if that probability reaches
@@ -27,7 +31,8 @@ from spacy.training import Example
 from thinc.api import Model
 from thinc.types import Floats2d, Ints2d, Ragged
 
-from ..labels import LABELS, split_model_label
+from ..keys import LANGUAGE_EXTENSION
+from ..labels import LABELS, Context, split_model_label
 
 
 def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -40,7 +45,7 @@ class OverlapSpanCategorizer(SpanCategorizer):
     """Single-label span categorizer whose targets align candidates to gold by overlap."""
 
     def __init__(self, *args, min_overlap: float = 0.5, backoff: Optional[Dict[str, float]] = None,
-                 **kwargs) -> None:
+                 contained: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         backoff = dict(backoff or {})
         many = [label for label in backoff if label not in LABELS or LABELS[label].many]
@@ -48,6 +53,7 @@ class OverlapSpanCategorizer(SpanCategorizer):
             raise ValueError(f"backoff is for single-valued labels of the scheme, not {many}")
         self.cfg["min_overlap"] = min_overlap
         self.cfg["backoff"] = backoff
+        self.cfg["contained"] = contained
 
     def _make_span_group_singlelabel(self, doc: Doc, indices: Ints2d, scores: Floats2d,
                                      allow_overlap: bool = True) -> SpanGroup:
@@ -81,7 +87,27 @@ class OverlapSpanCategorizer(SpanCategorizer):
             best = max(by_value, key=lambda s: jaccard((start, end), (s.start, s.end)))
             if jaccard((start, end), (best.start, best.end)) >= self.cfg["min_overlap"]:
                 gold.append(Span(eg.predicted, start, end, label=best.label_))
+            elif self.cfg.get("contained"):
+                outer = _same_value_container(eg.predicted, start, end, by_value)
+                if outer is not None:
+                    gold.append(Span(eg.predicted, start, end, label=outer.label_))
         return gold
+
+
+def _same_value_container(doc: Doc, start: int, end: int, gold: List[Span]) -> Optional[Span]:
+    """The gold span that holds tokens start..end and whose text normalises to the same value."""
+    language = doc._.get(LANGUAGE_EXTENSION) if doc.has_extension(LANGUAGE_EXTENSION) else None
+    context = Context(lang=language or "en")
+    inner = doc[start:end].text
+    for outer in gold:
+        if not (outer.start <= start and end <= outer.end):
+            continue
+        name, required = split_model_label(outer.label_)
+        label = LABELS[name]
+        mine, theirs = label.normalise(inner, required, context), label.normalise(outer.text, required, context)
+        if mine is not None and theirs is not None and label.value_of(mine, inner) == label.value_of(theirs, outer.text):
+            return outer
+    return None
 
 
 @Language.factory(
@@ -89,16 +115,17 @@ class OverlapSpanCategorizer(SpanCategorizer):
     assigns=["doc.spans"],
     default_config={
         "spans_key": "sc", "negative_weight": 1.0, "allow_overlap": True, "min_overlap": 0.5,
-        "backoff": {}, "scorer": {"@scorers": "spacy.spancat_scorer.v1"},
+        "backoff": {}, "contained": False, "scorer": {"@scorers": "spacy.spancat_scorer.v1"},
     },
     default_score_weights={"spans_sc_f": 1.0, "spans_sc_p": 0.0, "spans_sc_r": 0.0},
 )
 def make_overlap_spancat(nlp: Language, name: str, suggester: Suggester,
                          model: Model[Tuple[List[Doc], Ragged], Floats2d], spans_key: str,
                          negative_weight: float, allow_overlap: bool, min_overlap: float,
-                         backoff: Dict[str, float], scorer: Optional[Callable]) -> OverlapSpanCategorizer:
+                         backoff: Dict[str, float], contained: bool,
+                         scorer: Optional[Callable]) -> OverlapSpanCategorizer:
     return OverlapSpanCategorizer(
         nlp.vocab, model=model, suggester=suggester, name=name, spans_key=spans_key,
         negative_weight=negative_weight, allow_overlap=allow_overlap, max_positive=1,
         add_negative_label=True, threshold=None, scorer=scorer, min_overlap=min_overlap,
-        backoff=backoff)
+        backoff=backoff, contained=contained)

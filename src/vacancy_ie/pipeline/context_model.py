@@ -13,6 +13,12 @@ v4 is v2 with a wide-and-deep output: the features also reach the logits through
 layer of their own, added to the hidden layer's. In v1-v3 a rule's reading passes through the
 dropout and layer norm of `hidden` beside 384 neural dimensions, and an unseen spelling
 ("LICA5") outvotes it; the direct path lets a feature's weight be learned as it is.
+
+v5 is v4 with deep-path dropout: in training, each span's deep logits are dropped with
+probability `deep_dropout`, so the wide path must classify those spans alone. The deep path
+learns from the tokens of the training employers' templates; on a template it has never seen
+its logits are least trustworthy, and v4's wide path, trained only as its complement, is too
+weak to carry the decision there.
 """
 
 from __future__ import annotations
@@ -97,15 +103,24 @@ def _forward(model: Model, inputs: Tuple[List[Doc], Ragged], is_train: bool):
     deep, wide = model.layers[3:]
     Z_deep, back_deep = deep(H, is_train)
     Z_wide, back_wide = wide(model.ops.as_contig(H[:, -_feature_width(model):]), is_train)
-    Y = model.ops.softmax(Z_deep + Z_wide)
+    keep = _deep_mask(model, len(H)) if is_train else None
+    Y = model.ops.softmax(Z_wide + (Z_deep if keep is None else Z_deep * keep))
 
     def backprop_wide(dY: Floats2d) -> Tuple[List[Doc], Ragged]:
         # as in thinc's Softmax, dY is the gradient of the logits (spancat's loss is Y - truth)
         back_wide(dY)
-        back_views(back_deep(dY))
+        back_views(back_deep(dY if keep is None else model.ops.as_contig(dY * keep)))
         return inputs
 
     return Y, backprop_wide
+
+
+def _deep_mask(model: Model, n: int) -> Floats2d | None:
+    """A column of 0/1 per span: 0 drops that span's deep logits (v5, training only)."""
+    rate = model.attrs.get("deep_dropout", 0.0)
+    if not rate:
+        return None
+    return model.ops.asarray2f((numpy.random.uniform(size=(n, 1)) >= rate).astype("f"))
 
 
 def _init(model: Model, X: Tuple[List[Doc], Ragged] | None = None, Y: Floats2d | None = None) -> None:
@@ -127,12 +142,14 @@ def _init(model: Model, X: Tuple[List[Doc], Ragged] | None = None, Y: Floats2d |
 
 def _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, scorer, window: int,
                               language: bool, mentions: bool = False,
-                              wide: Model | None = None) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
+                              wide: Model | None = None, deep_dropout: float = 0.0
+                              ) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
     model = Model(
         "context_spancat", _forward, init=_init,
         layers=[chain(tok2vec, list2ragged()), chain(extract_spans(), reducer),
                 chain(extract_spans(), context_reducer), chain(hidden, scorer)] + ([wide] if wide else []),
-        attrs={"window": window, "language": language, "mentions": mentions, "wide": wide is not None},
+        attrs={"window": window, "language": language, "mentions": mentions, "wide": wide is not None,
+               "deep_dropout": deep_dropout},
     )
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("reducer", reducer)
@@ -192,3 +209,20 @@ def build_context_span_categorizer_v4(
     the features alone. Both output layers start at zero, so training starts from uniform."""
     return _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, Linear(init_W=zero_init), window,
                                      language=True, wide=Linear(init_W=zero_init))
+
+
+@registry.architectures("vacancy_ie.ContextSpanCategorizer.v5")
+def build_context_span_categorizer_v5(
+    tok2vec: Model[List[Doc], List[Floats2d]],
+    reducer: Model[Ragged, Floats2d],
+    context_reducer: Model[Ragged, Floats2d],
+    hidden: Model[Floats2d, Floats2d],
+    window: int = 8,
+    deep_dropout: float = 0.3,
+) -> Model[Tuple[List[Doc], Ragged], Floats2d]:
+    """v4 where training drops each span's deep logits with probability `deep_dropout`, so
+    the features alone must also classify (v4 at 0)."""
+    if not 0.0 <= deep_dropout < 1.0:
+        raise ValueError(f"deep_dropout must be in [0, 1), got {deep_dropout}")
+    return _context_span_categorizer(tok2vec, reducer, context_reducer, hidden, Linear(init_W=zero_init), window,
+                                     language=True, wide=Linear(init_W=zero_init), deep_dropout=deep_dropout)

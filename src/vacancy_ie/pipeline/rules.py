@@ -88,7 +88,7 @@ _EXPERIENCE = re.compile(
     rf"(?:(?:an\s+)?(?:additional|further)\s+)?"
     rf"(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|over|more\s+than|up\s+to)\s+)?"
     rf"{_NUMBER}(?:\s*\(\d{{1,2}}\))?\s*\+?(?:\s*(?:-|–|to)\s*{_NUMBER}(?:\s*\(\d{{1,2}}\))?)?\s*\+?"
-    rf"[\s-]*(?:(?:additional|further|more)\s+)?(?:years?|yrs?|months?)['’]?(?:\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?)?experience",
+    rf"[\s-]*(?:(?:additional|further|more)\s+)?(?:years?(?:\(s\))?|yrs?|months?)['’]?(?:\s+(?:of\s+)?(?:[\w/-]+\s+){{0,5}}?)?experience",
     re.IGNORECASE)
 _SKILL_FRAME = re.compile(
     r"(?:knowledge of|proficiency in|proficient in|experience (?:in|with)|expertise in|skills in|familiarity with"
@@ -117,7 +117,7 @@ _LOCAL_CUES = {
     "degree": {
         "fr": r"dipl[oô]me(?:\s+(?:universitaire|d['’][ée]tudes\s+sup[ée]rieures|d['’]ing[ée]nieur|technique))?"
               r"|licence|ma[iî]trise|master|doctorat|baccalaur[ée]at|bac\s*\+\s*\d|\bBTS\b|\bDUT\b|DESS|\bDEA\b"
-              r"|(?:fin\s+d['’])?[ée]tudes\s+secondaires|dipl[oô]me\s+de\s+docteur",
+              r"|(?:fin\s+d['’])?[ée]tudes\s+secondaires|enseignement\s+secondaire|dipl[oô]me\s+de\s+docteur",
         "es": r"t[ií]tulo\s+(?:universitario|profesional|de\s+\w+)|licenciatura|maestr[ií]a|m[aá]ster|mag[ií]ster"
               r"|doctorado|bachillerato|posgrado|postgrado|grado\s+(?:universitario|acad[ée]mico|en)|t[ée]cnico\s+(?:superior|en)"
               # Latin American wording: "Profesional en Psicología", "Bachiller", "Preparatoria"
@@ -125,11 +125,12 @@ _LOCAL_CUES = {
               r"profesional(?=\s+(?:universitari[oa]|en)\b)(?:\s+universitari[oa])?|bachiller\b|preparatoria|nivel\s+medio\s+superior"
               r"|(?:educaci[oó]n\s+)?secundaria(?:\s+completa)?|formaci[oó]n\s+t[ée]cnica|carrera\s+t[ée]cnica"
               r"|tecn[oó]log[oa]|t[ée]cnico\s+(?:universitario|a\s+nivel\s+medio)|estudiantes?\s+universitari[oa]s?"
-              r"|reci[ée]n\s+(?:graduad|egresad)[oa]s?|egresad[oa]s?\s+t[ée]cnic[oa]s?",
+              r"|reci[ée]n\s+(?:graduad|egresad)[oa]s?|egresad[oa]s?\s+t[ée]cnic[oa]s?"
+              r"|(?:estudios|formaci[oó]n)\s+(?:universitari[oa]s?|superior(?:es)?)|estudios\s+de\s+(?:licenciatura|maestr[ií]a|posgrado)",
     },
     "years": {
-        "fr": r"(?:ans|ann[ée]es|mois)(?:\s+suppl[ée]mentaires?)?(?:\s+(?:d['’]|de\s+|minimum\s+d['’])\s*(?:[\w-]+\s+){0,3}?exp[ée]rience)",
-        "es": r"(?:a[ñn]os|meses)(?:\s+(?:de\s+)?(?:[\w-]+\s+){0,3}?experiencia)",
+        "fr": r"(?:ans?|ann[ée]es?|mois)(?:\s+suppl[ée]mentaires?)?(?:\s+(?:d['’]|de\s+|minimum\s+d['’])\s*(?:[\w-]+\s+){0,3}?exp[ée]rience)",
+        "es": r"(?:a[ñn]os?|mes(?:es)?)(?:\s+(?:de\s+)?(?:[\w-]+\s+){0,3}?experiencia)",
     },
     "number": {
         "fr": r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt",
@@ -156,23 +157,46 @@ def _with_local(english: re.Pattern[str], kind: str) -> dict[str, re.Pattern[str
     return out
 
 
+# What may follow a French or Spanish degree word before its field: "de premier niveau",
+# "supérieur", "de niveau supérieur", "a nivel avanzado", "completa".
+_LOCAL_DEGREE_QUALIFIER = (
+    r"(?:\s+(?:sup[ée]rieure?|avanc[ée]e?|universitaires?|de\s+(?:premier|deuxi[èe]me|second|troisi[èe]me)\s+"
+    r"(?:niveau|cycle)(?:\s+universitaire)?|de\s+niveau\s+(?:sup[ée]rieur|avanc[ée]|master|licence)"
+    r"|superior(?:es)?|avanzad[oa]|universitari[oa]s?|de\s+(?:primer|segundo)\s+nivel|completa?"
+    r"|(?:a\s+)?nivel\s+(?:de\s+)?(?:licenciatura|maestr[ií]a|avanzado|superior)))*")
+
+
 def _local_degree(lang: str) -> re.Pattern[str]:
+    """A French or Spanish degree phrase: the degree, its qualifiers, "(Master ou équivalent)",
+    "ou équivalent", then the field ("en économie, droit (ou domaine connexe)", "dans l'une
+    des disciplines suivantes : ...") to the clause's end; without a field, the degree alone
+    ("(avec Licence)", "Un doctorat constituerait un atout")."""
     degree = _LOCAL_CUES["degree"][lang]
     stop = (rf"\s+(?:ou|o|or)\s+(?:une?\s+|un\s+)?(?:{degree})|,?\s+(?:avec|et\s+(?:au\s+moins|\d)|con|y\s+(?:al\s+menos|\d)"
-            rf"|au\s+moins|minimum|m[ií]nimo|al\s+menos)\b|[.;:\n(]|$")
+            rf"|au\s+moins|minimum|m[ií]nimo|al\s+menos)\b|[.;:\n]|$")
+    field = (rf"\s+(?:en|de|dans|in)\s+(?:(?:suivant|siguient)e?s\s*:|\([^)\n]{{0,80}}\)|[^.;:\n()]){{2,200}}?"
+             rf"(?={stop})")
     return re.compile(
-        rf"(?:{degree})(?:\s*\([^)]{{0,60}}\))?(?:\s+(?:o|ou)\s+(?:equivalente?|[ée]quivalent))?"
-        rf"(?:\s+(?:en|de|dans|in)\s+[^.;:\n(]{{2,160}}?)?(?={stop})",
+        rf"(?:{degree}){_LOCAL_DEGREE_QUALIFIER}(?:\s*\([^)\n]{{0,80}}\))?"
+        rf"(?:,?\s+(?:o|ou)\s+(?:(?:equivalente?|[ée]quivalent)(?:\s+(?:ou\s+sup[ée]rieur|o\s+superior))?"
+        rf"|sup[ée]rieur|superior|plus))?"
+        rf"(?:{field}|(?={stop})|(?=[\s,/)–-]))",
         re.IGNORECASE)
 
 
 def _local_experience(lang: str) -> re.Pattern[str]:
+    """Years then experience ("au moins cinq (5) ans d'expérience"), or experience then years
+    ("Experiencia mínima de 2 años", "Expérience pertinente de 3 ans au moins")."""
     number = rf"(?:\d{{1,2}}|{_LOCAL_CUES['number'][lang]})"
-    return re.compile(
+    years_first = (
         rf"(?:(?:au\s+moins|minimum(?:\s+de)?|plus\s+de|al\s+menos|m[ií]nimo(?:\s+de)?|m[aá]s\s+de)\s+)?"
         rf"{number}(?:\s*\(\d{{1,2}}\))?(?:\s*(?:-|–|à|a)\s*{number}(?:\s*\(\d{{1,2}}\))?)?\s*\+?\s*"
-        rf"{_LOCAL_CUES['years'][lang]}",
-        re.IGNORECASE)
+        rf"{_LOCAL_CUES['years'][lang]}")
+    experience_first = (
+        rf"exp[ée]rienc(?:e|ia)\s+(?:[\w-]+\s+){{0,3}}?(?:de|d['’])\s*"
+        rf"(?:(?:au\s+moins|plus\s+de|al\s+menos|m[aá]s\s+de)\s+)?{number}(?:\s*\(\d{{1,2}}\))?\s*"
+        rf"(?:ans?|ann[ée]es?|a[ñn]os?)\b(?:\s+(?:au\s+moins|minimum|como\s+m[ií]nimo|m[ií]nimo))?")
+    return re.compile(f"{years_first}|{experience_first}", re.IGNORECASE)
 
 
 _DEADLINE_CUES = _with_local(_DEADLINE_CUE, "deadline")
@@ -320,7 +344,7 @@ def find_education_spans(text: str, lang: str = "en") -> list[Found]:
 def _bare_years(lang: str) -> re.Pattern[str]:
     """A duration without the word experience ("a minimum of 10 years", "cinq (5) ans")."""
     number = _NUMBER if lang == "en" else rf"(?:{_LOCAL_CUES['number'][lang]}|{_NUMBERS})"
-    units = {"en": r"years?|yrs?", "fr": r"ans|ann[ée]es", "es": r"a[ñn]os"}[lang]
+    units = {"en": r"years?|yrs?", "fr": r"ans?|ann[ée]es?", "es": r"a[ñn]os?"}[lang]
     return re.compile(
         rf"(?<![\w-])(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|au\s+moins|minimum\s+de|al\s+menos"
         rf"|m[ií]nimo(?:\s+de)?|por\s+lo\s+menos)\s+)?\(?{number}\)?(?:\s*\(\d{{1,2}}\))?\s*\+?\s*(?:{units})\b",

@@ -68,6 +68,22 @@ def test_classifier_contained_candidate_with_the_gold_value_is_positive(containe
     assert not any(text == "experience" for text, _ in aligned)
 
 
+@pytest.mark.parametrize("contained", [False, True])
+def test_classifier_candidate_around_a_gold_date_with_its_value_is_positive(contained):
+    nlp = make_classifier(contained=contained)
+    text = "Closing date: 20 November 2024 (midnight, Geneva time). Start date: 1 December 2024."
+    predicted = nlp.get_pipe("vacancy_ie_candidates")(nlp.make_doc(text))
+    reference = nlp.make_doc(text)
+    reference.spans["sc"] = [reference.char_span(text.index("20"), text.index(" ("), label="DEADLINE")]
+    around = predicted.char_span(text.index("20"), text.index(")") + 1)
+    start_date = predicted.char_span(text.index("1 December"), text.index(" 2024.") + 5)  # around no gold span
+    predicted.spans["training_candidates"] = [around, start_date]
+    spancat = nlp.get_pipe("vacancy_ie_spancat")
+    aligned = {(s.start, s.end, s.label_) for s in spancat._get_aligned_spans(Example(predicted, reference))}
+    assert ((around.start, around.end, "DEADLINE") in aligned) == contained
+    assert not any(start == start_date.start for start, _, _ in aligned)
+
+
 @pytest.mark.parametrize("architecture", ["vacancy_ie.ContextSpanCategorizer.v1",
                                           "vacancy_ie.ContextSpanCategorizer.v2",
                                           "vacancy_ie.ContextSpanCategorizer.v3",

@@ -1,6 +1,10 @@
 """Speed and size, side by side in one run: our pipelines against spaCy's en_core_web_sm on
 the same notices. The ratio is the figure to compare across machines, not absolute time.
 
+The pipelines are timed in interleaved rounds (baseline, ours, baseline, ours ...) and the
+ratio is the median of the per-round ratios: a shared CI machine whose load changes during
+the run slows both sides of a round alike, where one pass each would blame it on one side.
+
     python evaluation/benchmark.py --model en_vacancy_ie --docs 200 --out evaluation/results/benchmark.json
 """
 
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -32,6 +37,13 @@ def words_per_second(nlp, texts: list[str], n_process: int, batch_size: int = 16
     for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
         pass
     return n_words / (time.perf_counter() - start)
+
+
+def median_ratio(ours: list[float], baseline: list[float]) -> float:
+    """The median over rounds of ours / baseline, each round's pair timed back to back."""
+    if len(ours) != len(baseline) or not ours:
+        raise ValueError(f"need one baseline figure per round, got {len(ours)} and {len(baseline)}")
+    return statistics.median(a / b for a, b in zip(ours, baseline))
 
 
 def extract_docs_per_second(nlp, texts: list[str], n_process: int) -> float:
@@ -62,6 +74,7 @@ def peak_rss_mb(model: str, texts_file: Path) -> float:
 def main(model: list[str] = typer.Option(["en_vacancy_ie"], help="Pipelines to time (repeatable)."),
          docs: int = typer.Option(200, help="Notices to run (English pool, first N by id)."),
          processes: list[int] = typer.Option([1, 2]),
+         rounds: int = typer.Option(3, min=1, help="Interleaved timing rounds per process count; the ratio is their median."),
          out: Path = typer.Option(Path("evaluation/results/benchmark.json")),
          training_info: Optional[Path] = typer.Option(None, help="training.json written by `vacancy-ie train`."),
          data: str = typer.Option(None, envvar="VACANCY_IE_DATA")) -> None:
@@ -70,20 +83,33 @@ def main(model: list[str] = typer.Option(["en_vacancy_ie"], help="Pipelines to t
     texts_file = out.with_suffix(".texts.tmp.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     texts_file.write_text(json.dumps(texts))
-    results = {"commit": git_commit(), "documents": len(texts),
+    results = {"commit": git_commit(), "documents": len(texts), "rounds": rounds,
                "words": sum(len(t.split()) for t in texts), "cpu_count": os.cpu_count(),
                "pipelines": {}}
     if training_info and training_info.exists():
         results["training_seconds"] = json.loads(training_info.read_text())["seconds"]
+    names = [BASELINE, *model]
     try:
-        for name in [BASELINE, *model]:
-            nlp = spacy.load(name)
-            entry = {"words_per_second": {}, "docs_per_second": {}}
-            for n_process in processes:
-                wps = words_per_second(nlp, texts, n_process)
-                entry["words_per_second"][str(n_process)] = round(wps)
-                entry["docs_per_second"][str(n_process)] = round(wps * len(texts) / results["words"], 2)
+        pipelines = {name: spacy.load(name) for name in names}
+        rounds_wps = {name: {str(n): [] for n in processes} for name in names}
+        for n_process in processes:
+            for r in range(rounds):
+                for name in names:
+                    wps = words_per_second(pipelines[name], texts, n_process)
+                    rounds_wps[name][str(n_process)].append(wps)
+                typer.echo(f"{n_process} process(es), round {r + 1}/{rounds}: "
+                           + ", ".join(f"{n} {round(rounds_wps[n][str(n_process)][-1])} words/s"
+                                       for n in names), err=True)
+        for name, nlp in pipelines.items():
+            wps = {k: statistics.median(v) for k, v in rounds_wps[name].items()}
+            entry = {"words_per_second": {k: round(v) for k, v in wps.items()},
+                     "docs_per_second": {k: round(v * len(texts) / results["words"], 2) for k, v in wps.items()}}
             if name != BASELINE:
+                base = rounds_wps[BASELINE]
+                entry["speed_ratio_rounds"] = {
+                    k: [round(a / b, 2) for a, b in zip(v, base[k])] for k, v in rounds_wps[name].items()}
+                entry["speed_ratio_vs_en_core_web_sm"] = {
+                    k: round(median_ratio(v, base[k]), 2) for k, v in rounds_wps[name].items()}
                 entry["extract_docs_per_second"] = {
                     str(n): round(extract_docs_per_second(nlp, texts, n), 2) for n in processes}
                 rates = entry["extract_docs_per_second"]
@@ -95,11 +121,6 @@ def main(model: list[str] = typer.Option(["en_vacancy_ie"], help="Pipelines to t
             typer.echo(f"{name}: {entry}", err=True)
     finally:
         texts_file.unlink(missing_ok=True)
-    base = results["pipelines"][BASELINE]["words_per_second"]
-    for name in model:
-        wps = results["pipelines"][name]["words_per_second"]
-        results["pipelines"][name]["speed_ratio_vs_en_core_web_sm"] = {
-            k: round(wps[k] / base[k], 2) for k in wps}
     out.write_text(json.dumps(results, indent=1) + "\n")
     typer.echo(json.dumps({n: p.get("speed_ratio_vs_en_core_web_sm") for n, p in results["pipelines"].items()}))
 

@@ -7,11 +7,12 @@ differ slightly from the annotator's ("a Master's degree in law" against "Master
 law"): trained that way, the classifier learns to reject exactly the spans it will see. Here
 a candidate takes the label of the gold span it overlaps most (token Jaccard >= `min_overlap`)
 for labels whose value is normalised from the text (a language, a level, a date); a SKILL's
-value is its wording, so it still needs exact boundaries. With `contained`, a candidate that
-lies inside a gold span and normalises to the same value is a positive too: the rules' "Master"
-inside the annotator's "diplôme universitaire supérieur (Master ou équivalent) en économie"
-gives the reader the right level, and training it as "no label" taught the classifier to reject
-the only candidate a notice may have.
+value is its wording, so it still needs exact boundaries. With `contained`, a candidate nested
+with a gold span (inside it, or around it) that normalises to the same value is a positive too:
+the rules' "Master" inside the annotator's "diplôme universitaire supérieur (Master ou
+équivalent) en économie" gives the reader the right level, as does the rules' "11/20/2024
+(MM/DD/YYYY) at 11:59 PM" around the annotator's "11/20/2024". Trained as "no label", they
+taught the classifier to reject the only candidate a user's notice may have.
 
 A notice has one grade and one deadline. When no candidate's most probable class is such a
 field, `backoff` takes the candidate most probable for it anyway, if that probability reaches
@@ -88,25 +89,26 @@ class OverlapSpanCategorizer(SpanCategorizer):
             if jaccard((start, end), (best.start, best.end)) >= self.cfg["min_overlap"]:
                 gold.append(Span(eg.predicted, start, end, label=best.label_))
             elif self.cfg.get("contained"):
-                outer = _same_value_container(eg.predicted, start, end, by_value)
-                if outer is not None:
-                    gold.append(Span(eg.predicted, start, end, label=outer.label_))
+                nested = _same_value_nested(eg.predicted, start, end, by_value)
+                if nested is not None:
+                    gold.append(Span(eg.predicted, start, end, label=nested.label_))
         return gold
 
 
-def _same_value_container(doc: Doc, start: int, end: int, gold: List[Span]) -> Optional[Span]:
-    """The gold span that holds tokens start..end and whose text normalises to the same value."""
+def _same_value_nested(doc: Doc, start: int, end: int, gold: List[Span]) -> Optional[Span]:
+    """The gold span that holds tokens start..end, or lies within them, and whose text
+    normalises to the same value."""
     language = doc._.get(LANGUAGE_EXTENSION) if doc.has_extension(LANGUAGE_EXTENSION) else None
     context = Context(lang=language or "en")
-    inner = doc[start:end].text
-    for outer in gold:
-        if not (outer.start <= start and end <= outer.end):
+    text = doc[start:end].text
+    for span in gold:
+        if not (span.start <= start and end <= span.end) and not (start <= span.start and span.end <= end):
             continue
-        name, required = split_model_label(outer.label_)
+        name, required = split_model_label(span.label_)
         label = LABELS[name]
-        mine, theirs = label.normalise(inner, required, context), label.normalise(outer.text, required, context)
-        if mine is not None and theirs is not None and label.value_of(mine, inner) == label.value_of(theirs, outer.text):
-            return outer
+        mine, theirs = label.normalise(text, required, context), label.normalise(span.text, required, context)
+        if mine is not None and theirs is not None and label.value_of(mine, text) == label.value_of(theirs, span.text):
+            return span
     return None
 
 

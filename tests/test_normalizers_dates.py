@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from vacancy_ie.normalizers import ParsedDate, find_dates, infer_date_order, parse_date
+from vacancy_ie.labels import LABELS, Context
+from vacancy_ie.normalizers import ParsedDate, find_dates, infer_date_order, parse_date, period_end
 
 REFERENCE = date(2024, 11, 20)
 
@@ -155,3 +156,25 @@ def test_dates_parse_date_is_fast():
     for _ in range(1000):
         parse_date("20 November 2024 (midnight, Abu Dhabi time)")
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("From 25.05.2026 to 07.06.2026", "en", "07.06.2026"),
+        ("01/11/2024 - 15/11/2024 at 17:00 CET", "en", "15/11/2024 at 17:00 CET"),
+        ("du 04/11/2024 au 18/11/2024", "fr", "18/11/2024"),
+        ("del 4 de noviembre de 2024 al 18 de noviembre de 2024", "es", "18 de noviembre de 2024"),
+        ("15 November 2024", "en", "15 November 2024"),
+        # two dates that are not a period: left to parse_date, which reads the first
+        ("12 November 2024 (posted 1 November 2024)", "en", "12 November 2024 (posted 1 November 2024)"),
+    ],
+)
+def test_normalizers_dates_period_end_is_the_last_date_of_a_period(text, lang, expected):
+    assert period_end(text, lang) == expected
+
+
+def test_normalizers_dates_deadline_of_a_posting_period_is_its_end_and_posted_its_start():
+    text = "From 25.05.2026 to 07.06.2026"
+    assert LABELS["DEADLINE"].normalise(text, True, Context())["date"] == "2026-06-07"
+    assert LABELS["POSTED"].normalise(text, True, Context())["date"] == "2026-05-25"

@@ -22,6 +22,7 @@ from .normalizers import (
     normalize_grade,
     normalize_language,
     parse_date,
+    period_end,
     route_totals,
     states_amount,
 )
@@ -140,7 +141,7 @@ def _posted(text: str, required: bool, context: Context) -> dict[str, Any] | Non
 
 
 def _deadline(text: str, required: bool, context: Context) -> dict[str, Any] | None:
-    parsed = parse_date(text, context.reference, context.order, context.lang)
+    parsed = parse_date(period_end(text, context.lang), context.reference, context.order, context.lang)
     if parsed is None:
         return None
     return {"date": parsed.date.isoformat(), "time": parsed.time, "timezone": parsed.timezone}

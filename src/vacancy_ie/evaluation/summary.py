@@ -73,6 +73,7 @@ def summary(results: Path) -> str:
              *span_table(metrics), "",
              f"Speed on {bench['documents']} notices ({bench['words']} words), {bench['cpu_count']} cores, "
              f"commit `{(bench['commit'] or 'unknown')[:10]}`"
+             + (f"; words/s and ratios are medians of {bench['rounds']} interleaved rounds" if "rounds" in bench else "")
              + (f"; training took {bench['training_seconds'] / 60:.1f} min" if "training_seconds" in bench else "")
              + ":", "", *speed_table(bench), "", *memory_line(results), END]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ reads as it always has.
 """
 
 from .cues import is_boilerplate_language_sentence, is_desirable, is_required
-from .dates import ParsedDate, find_dates, infer_date_order, parse_date
+from .dates import ParsedDate, find_dates, infer_date_order, parse_date, period_end
 from .education import education_level
 from .experience import INCREMENT, min_years, route_totals, states_amount
 from .grades import GRADE_CODES, find_grades, normalize_grade
@@ -31,6 +31,7 @@ __all__ = [
     "normalize_grade",
     "normalize_language",
     "parse_date",
+    "period_end",
     "route_totals",
     "states_amount",
 ]

@@ -331,3 +331,25 @@ def find_dates(text: str, lang: str = "en") -> list[tuple[int, int]]:
                 continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+# What stands between the two ends of a period: "From 25.05.2026 to 07.06.2026",
+# "01/11/2024 - 15/11/2024", "du 04/11/2024 au 18/11/2024", "del 4 al 18 de noviembre de 2024".
+_PERIOD_JOINER = re.compile(
+    r"\s*(?:to|until|till|through|thru|-|–|—|au|jusqu'au|al|hasta(?: el)?|a)\s*", re.IGNORECASE)
+
+
+def period_end(text: str, lang: str = "en") -> str:
+    """The text from the last date of a period that `text` states ("From 25.05.2026 to
+    07.06.2026" gives "07.06.2026"), `text` itself otherwise.
+
+    A posting period's end is its closing date (guidelines, DEADLINE), where `parse_date`
+    reads the first date; two dates not joined as a period are left to it.
+    """
+    spans = find_dates(text, lang)
+    if len(spans) < 2:
+        return text
+    if not all(_PERIOD_JOINER.fullmatch(text[end:start]) for (_, end), (start, _) in zip(spans, spans[1:])):
+        return text
+    return text[spans[-1][0]:]
+

@@ -52,18 +52,29 @@ def test_classifier_aligns_candidates_by_overlap_except_skills():
     assert (skill_candidate.start, skill_candidate.end, "SKILL") not in aligned  # a skill must be exact
 
 
+def candidates_and_gold(nlp, text, gold_from, gold_to, label):
+    """The rules' reading of `text` and a reference whose one gold span runs from the first
+    `gold_from` to the first `gold_to`."""
+    predicted = nlp.get_pipe("vacancy_ie_candidates")(nlp.make_doc(text))
+    reference = nlp.make_doc(text)
+    reference.spans["sc"] = [reference.char_span(text.index(gold_from), text.index(gold_to), label=label)]
+    return predicted, reference
+
+
+def aligned_spans(nlp, predicted, reference):
+    """The training targets the span classifier derives for the candidates of `predicted`."""
+    return nlp.get_pipe("vacancy_ie_spancat")._get_aligned_spans(Example(predicted, reference))
+
+
 @pytest.mark.parametrize("contained", [False, True])
 def test_classifier_contained_candidate_with_the_gold_value_is_positive(contained):
     nlp = make_classifier(contained=contained)
     text = "You have five years of relevant professional experience."
-    predicted = nlp.get_pipe("vacancy_ie_candidates")(nlp.make_doc(text))
-    reference = nlp.make_doc(text)
-    reference.spans["sc"] = [reference.char_span(text.index("five"), text.index("."), label="EXPERIENCE")]
+    predicted, reference = candidates_and_gold(nlp, text, "five", ".", "EXPERIENCE")
     predicted.spans["training_candidates"] = [
         predicted.char_span(text.index("five"), text.index(" of")),  # inside, same years: a positive
         predicted.char_span(text.index("experience"), text.index("."))]  # inside, no amount: not one
-    spancat = nlp.get_pipe("vacancy_ie_spancat")
-    aligned = {(s.text, s.label_) for s in spancat._get_aligned_spans(Example(predicted, reference))}
+    aligned = {(s.text, s.label_) for s in aligned_spans(nlp, predicted, reference)}
     assert ("five years", "EXPERIENCE") in aligned if contained else ("five years", "EXPERIENCE") not in aligned
     assert not any(text == "experience" for text, _ in aligned)
 
@@ -72,14 +83,11 @@ def test_classifier_contained_candidate_with_the_gold_value_is_positive(containe
 def test_classifier_candidate_around_a_gold_date_with_its_value_is_positive(contained):
     nlp = make_classifier(contained=contained)
     text = "Closing date: 20 November 2024 (midnight, Geneva time). Start date: 1 December 2024."
-    predicted = nlp.get_pipe("vacancy_ie_candidates")(nlp.make_doc(text))
-    reference = nlp.make_doc(text)
-    reference.spans["sc"] = [reference.char_span(text.index("20"), text.index(" ("), label="DEADLINE")]
+    predicted, reference = candidates_and_gold(nlp, text, "20", " (", "DEADLINE")
     around = predicted.char_span(text.index("20"), text.index(")") + 1)
     start_date = predicted.char_span(text.index("1 December"), text.index(" 2024.") + 5)  # around no gold span
     predicted.spans["training_candidates"] = [around, start_date]
-    spancat = nlp.get_pipe("vacancy_ie_spancat")
-    aligned = {(s.start, s.end, s.label_) for s in spancat._get_aligned_spans(Example(predicted, reference))}
+    aligned = {(s.start, s.end, s.label_) for s in aligned_spans(nlp, predicted, reference)}
     assert ((around.start, around.end, "DEADLINE") in aligned) == contained
     assert not any(start == start_date.start for start, _, _ in aligned)
 

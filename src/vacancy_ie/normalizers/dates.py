@@ -352,4 +352,3 @@ def period_end(text: str, lang: str = "en") -> str:
     if not all(_PERIOD_JOINER.fullmatch(text[end:start]) for (_, end), (start, _) in zip(spans, spans[1:])):
         return text
     return text[spans[-1][0]:]
-

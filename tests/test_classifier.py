@@ -5,6 +5,7 @@ import numpy
 import pytest
 import spacy
 from spacy.training import Example
+from thinc.types import Ragged
 
 from vacancy_ie.pipeline.classifier import jaccard
 
@@ -97,8 +98,9 @@ def test_classifier_candidate_around_a_gold_date_with_its_value_is_positive(cont
                                           "vacancy_ie.ContextSpanCategorizer.v3",
                                           "vacancy_ie.ContextSpanCategorizer.v4",
                                           "vacancy_ie.ContextSpanCategorizer.v5"])
-def test_classifier_overfits_and_round_trips(tmp_path, architecture):
-    nlp = make_classifier(architecture)
+@pytest.mark.parametrize("reading_mask", [False, True])
+def test_classifier_overfits_and_round_trips(tmp_path, architecture, reading_mask):
+    nlp = make_classifier(architecture, reading_mask=reading_mask)
     text = "Grade: P-3. Fluency in English is required; knowledge of French is an asset."
     reference = nlp.make_doc(text)
     reference.spans["sc"] = [reference.char_span(text.index("English"), text.index("English") + 7, label="LANGUAGE"),
@@ -191,3 +193,47 @@ def test_classifier_backoff_takes_the_most_probable_single_valued_span():
 def test_classifier_backoff_is_only_for_single_valued_labels():
     with pytest.raises(ValueError, match="single-valued"):
         make_classifier(backoff={"LANGUAGE": 0.2})
+
+
+def read_as(nlp, text, readings):
+    """A Doc of `text` whose candidates are `readings`: (words, the rules' label) pairs."""
+    doc = nlp.make_doc(text)
+    doc.spans["candidates"] = [doc.char_span(text.index(words), text.index(words) + len(words), label=label)
+                               for words, label in readings]
+    return doc
+
+
+def test_classifier_reading_mask_classifies_a_candidate_among_its_readings():
+    nlp = make_classifier(reading_mask=True)
+    spancat = nlp.get_pipe("vacancy_ie_spancat")
+    for label in ("GRADE", "DEADLINE", "POSTED", "SKILL"):
+        spancat.add_label(label)
+    doc = read_as(nlp, "WASH Officer, NO-B, closing 20 November 2024", [("NO-B", "GRADE"), ("20 November 2024", "DATE")])
+    grade, date = doc.spans["candidates"]
+    officer = doc.char_span(0, 12)  # read by neither: every class stays open
+    spans = Ragged(numpy.array([[grade.start, grade.end], [date.start, date.end], [officer.start, officer.end]]),
+                   numpy.array([3]))
+    scores = numpy.array([[0.1, 0.0, 0.0, 0.6, 0.3]] * 3, dtype="f")  # GRADE, DEADLINE, POSTED, SKILL, none
+    masked, _ = spancat._masked([doc], spans, scores)
+    assert masked[0].round(2).tolist() == [0.25, 0.0, 0.0, 0.0, 0.75]  # a grade or nothing
+    assert masked[1].round(2).tolist() == [0.0, 0.0, 0.0, 0.0, 1.0]  # a date: deadline, posted or nothing
+    assert masked[2].round(2).tolist() == scores[2].round(2).tolist()
+
+
+def test_classifier_reading_mask_trains_a_gold_class_its_readings_exclude_unmasked():
+    nlp = make_classifier(reading_mask=True)
+    spancat = nlp.get_pipe("vacancy_ie_spancat")
+    for label in ("GRADE", "SKILL"):
+        spancat.add_label(label)
+    text = "Grade P-3 and Excel"
+    predicted = read_as(nlp, text, [("P-3", "GRADE"), ("Excel", "GRADE")])  # the second reading is wrong
+    reference = nlp.make_doc(text)
+    reference.spans["sc"] = [reference.char_span(text.index("P-3"), text.index("P-3") + 3, label="GRADE"),
+                             reference.char_span(text.index("Excel"), len(text), label="SKILL")]
+    spans = spancat.suggester([predicted])
+    scores = numpy.array([[0.2, 0.5, 0.3]] * 2, dtype="f")  # GRADE, SKILL, none
+    _, d_scores = spancat.get_loss([Example(predicted, reference)], (spans, scores))
+    rows = {tuple(span): row for span, row in zip(spans.dataXd.tolist(), d_scores.tolist())}
+    p3, excel = predicted.spans["candidates"]
+    assert rows[(p3.start, p3.end)] == pytest.approx([0.4 - 1.0, 0.0, 0.6])  # masked: GRADE 0.2 / 0.5 against none
+    assert rows[(excel.start, excel.end)] == pytest.approx([0.2, 0.5 - 1.0, 0.3])  # SKILL excluded by its reading: unmasked

@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from ..keys import CANDIDATES_KEY, register_extensions
-from ..labels import LABELS, model_label
+from ..labels import LABELS, model_label, split_model_label
 from ..text.language import reading_language
-from .rules import UNDECIDED_DATE, UNDECIDED_LANGUAGE, candidates
+from .rules import UNDECIDED_DATE, UNDECIDED_GRADE, UNDECIDED_LANGUAGE, candidates
 
 # The candidate labels the classifier has a feature column for, in a fixed order. A
 # GRADE_MENTION has none, so that the classifiers trained before it keep their width: it is
@@ -24,6 +24,19 @@ CANDIDATE_KINDS: tuple[str, ...] = tuple(
     kind for name, label in LABELS.items()
     for kind in ((name, name + label.soft_suffix) if label.soft_suffix else (name,))
 ) + (UNDECIDED_DATE, UNDECIDED_LANGUAGE)
+
+# The fields an undecided reading may turn out to be; a decided reading is its own field.
+_UNDECIDED_FIELDS: dict[str, frozenset[str]] = {
+    UNDECIDED_DATE: frozenset({"DEADLINE", "POSTED"}),
+    UNDECIDED_LANGUAGE: frozenset({"LANGUAGE"}),
+    UNDECIDED_GRADE: frozenset({"GRADE"}),
+}
+
+
+def reading_fields(label: str) -> frozenset[str]:
+    """The scheme fields a span labelled `label` by the rules or the NER can be: "DATE" is a
+    deadline or a posting date, "LANGUAGE_DESIRABLE" a language."""
+    return _UNDECIDED_FIELDS.get(label) or frozenset({split_model_label(label)[0]})
 
 
 class CandidatesComponent:

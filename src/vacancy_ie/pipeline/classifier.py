@@ -18,11 +18,18 @@ A notice has one grade and one deadline. When no candidate's most probable class
 field, `backoff` takes the candidate most probable for it anyway, if that probability reaches
 the field's threshold: an argmax that narrowly prefers "no label" everywhere should not
 lose the field, as it did on templates the classifier had not seen.
+
+With `reading_mask`, a candidate that the rules or the NER read as some field is classified
+among those fields and "no label" only, in training and in use: the rules' "NO-B" in a title
+line ("WASH Officer, NO-B, UNICEF ...") is a grade or nothing, never the skill that a deep
+path trained on other employers' templates makes of it. A candidate read by neither (a gold
+span offered in training) keeps every class, as does a training candidate whose gold class
+its readings exclude.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 import numpy
 from spacy.language import Language
@@ -32,8 +39,9 @@ from spacy.training import Example
 from thinc.api import Model
 from thinc.types import Floats2d, Ints2d, Ragged
 
-from ..keys import LANGUAGE_EXTENSION
+from ..keys import CANDIDATES_KEY, LANGUAGE_EXTENSION
 from ..labels import LABELS, Context, split_model_label
+from .candidates import reading_fields
 
 
 def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -46,7 +54,7 @@ class OverlapSpanCategorizer(SpanCategorizer):
     """Single-label span categorizer whose targets align candidates to gold by overlap."""
 
     def __init__(self, *args, min_overlap: float = 0.5, backoff: Optional[Dict[str, float]] = None,
-                 contained: bool = False, **kwargs) -> None:
+                 contained: bool = False, reading_mask: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         backoff = dict(backoff or {})
         many = [label for label in backoff if label not in LABELS or LABELS[label].many]
@@ -55,6 +63,47 @@ class OverlapSpanCategorizer(SpanCategorizer):
         self.cfg["min_overlap"] = min_overlap
         self.cfg["backoff"] = backoff
         self.cfg["contained"] = contained
+        self.cfg["reading_mask"] = reading_mask
+
+    def predict(self, docs: Iterable[Doc]):
+        docs = list(docs)
+        indices, scores = super().predict(docs)
+        if self.cfg.get("reading_mask") and scores.size:
+            scores = self.model.ops.asarray2f(self._masked(docs, indices, scores)[0])
+        return indices, scores
+
+    def get_loss(self, examples: Iterable[Example], spans_scores: Tuple[Ragged, Floats2d]) -> Tuple[float, Floats2d]:
+        if not self.cfg.get("reading_mask"):
+            return super().get_loss(examples, spans_scores)
+        examples = list(examples)
+        spans, scores = spans_scores
+        masked, allowed = self._masked([eg.predicted for eg in examples], spans, scores)
+        _, d_scores = super().get_loss(examples, (spans, self.model.ops.asarray2f(masked)))
+        d_scores = self.model.ops.to_numpy(d_scores)
+        # a gold class outside the readings (d = 0 - 1 there): that row learns unmasked
+        excluded = ((d_scores < 0) & (allowed == 0)).any(axis=1)
+        if excluded.any():
+            target = masked[excluded] - d_scores[excluded]
+            d_scores[excluded] = self.model.ops.to_numpy(scores)[excluded] - target
+        return float((d_scores ** 2).sum()), self.model.ops.asarray2f(d_scores)
+
+    def _masked(self, docs: List[Doc], spans: Ragged, scores: Floats2d) -> Tuple[numpy.ndarray, numpy.ndarray]:
+        """The scores renormalised over each candidate's readings, and the 0/1 mask used."""
+        scores = self.model.ops.to_numpy(scores)
+        fields = [split_model_label(label)[0] for label in self.labels]
+        allowed = numpy.ones_like(scores)
+        data, row = self.model.ops.to_numpy(spans.dataXd), 0
+        for doc, count in zip(docs, self.model.ops.to_numpy(spans.lengths)):
+            readings: Dict[Tuple[int, int], set] = {}
+            for span in (*doc.ents, *doc.spans.get(CANDIDATES_KEY, [])):
+                readings.setdefault((span.start, span.end), set()).update(reading_fields(span.label_))
+            for i in range(row, row + int(count)):
+                read = readings.get((int(data[i, 0]), int(data[i, 1])))
+                if read:
+                    allowed[i, :len(fields)] = [field in read for field in fields]
+            row += int(count)
+        masked = scores * allowed
+        return masked / numpy.maximum(masked.sum(axis=1, keepdims=True), 1e-12), allowed
 
     def _make_span_group_singlelabel(self, doc: Doc, indices: Ints2d, scores: Floats2d,
                                      allow_overlap: bool = True) -> SpanGroup:
@@ -117,17 +166,17 @@ def _same_value_nested(doc: Doc, start: int, end: int, gold: List[Span]) -> Opti
     assigns=["doc.spans"],
     default_config={
         "spans_key": "sc", "negative_weight": 1.0, "allow_overlap": True, "min_overlap": 0.5,
-        "backoff": {}, "contained": False, "scorer": {"@scorers": "spacy.spancat_scorer.v1"},
+        "backoff": {}, "contained": False, "reading_mask": False, "scorer": {"@scorers": "spacy.spancat_scorer.v1"},
     },
     default_score_weights={"spans_sc_f": 1.0, "spans_sc_p": 0.0, "spans_sc_r": 0.0},
 )
 def make_overlap_spancat(nlp: Language, name: str, suggester: Suggester,
                          model: Model[Tuple[List[Doc], Ragged], Floats2d], spans_key: str,
                          negative_weight: float, allow_overlap: bool, min_overlap: float,
-                         backoff: Dict[str, float], contained: bool,
+                         backoff: Dict[str, float], contained: bool, reading_mask: bool,
                          scorer: Optional[Callable]) -> OverlapSpanCategorizer:
     return OverlapSpanCategorizer(
         nlp.vocab, model=model, suggester=suggester, name=name, spans_key=spans_key,
         negative_weight=negative_weight, allow_overlap=allow_overlap, max_positive=1,
         add_negative_label=True, threshold=None, scorer=scorer, min_overlap=min_overlap,
-        backoff=backoff, contained=contained)
+        backoff=backoff, contained=contained, reading_mask=reading_mask)

@@ -65,7 +65,12 @@ class OverlapSpanCategorizer(SpanCategorizer):
         self.cfg["contained"] = contained
         self.cfg["reading_mask"] = reading_mask
 
-    def predict(self, docs: Iterable[Doc]):
+    @property
+    def fields(self) -> List[str]:
+        """The scheme field of each class, in the order of `labels`."""
+        return [split_model_label(name)[0] for name in self.labels]
+
+    def predict(self, docs: Iterable[Doc]) -> Tuple[Ragged, Floats2d]:
         docs = list(docs)
         indices, scores = super().predict(docs)
         if self.cfg.get("reading_mask") and scores.size:
@@ -90,7 +95,7 @@ class OverlapSpanCategorizer(SpanCategorizer):
     def _masked(self, docs: List[Doc], spans: Ragged, scores: Floats2d) -> Tuple[numpy.ndarray, numpy.ndarray]:
         """The scores renormalised over each candidate's readings, and the 0/1 mask used."""
         scores = self.model.ops.to_numpy(scores)
-        fields = [split_model_label(label)[0] for label in self.labels]
+        fields = self.fields
         allowed = numpy.ones_like(scores)
         data, row = self.model.ops.to_numpy(spans.dataXd), 0
         for doc, count in zip(docs, self.model.ops.to_numpy(spans.lengths)):
@@ -114,8 +119,9 @@ class OverlapSpanCategorizer(SpanCategorizer):
         scores, indices = self.model.ops.to_numpy(scores), self.model.ops.to_numpy(indices)
         found = {split_model_label(span.label_)[0] for span in spans}
         kept = list(numpy.ravel(spans.attrs["scores"]))
+        fields = self.fields
         for label, threshold in backoff.items():
-            columns = [i for i, name in enumerate(self.labels) if split_model_label(name)[0] == label]
+            columns = [i for i, field in enumerate(fields) if field == label]
             if label in found or not columns:
                 continue
             block = scores[:, columns]
